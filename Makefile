@@ -19,7 +19,7 @@ WARNINGS  = -std=c11 -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes \
             -Wcast-qual -Wpointer-arith -Wundef
 DEFINES   = -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
 
-CFLAGS_CURSES ?= $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
+CFLAGS_CURSES ?= $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null))
 LIBS_CURSES   ?= $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
 CFLAGS_MODEL  ?= $(shell $(PKG_CONFIG) --cflags yaml-0.1 icu-uc icu-i18n 2>/dev/null)
 LIBS_MODEL    ?= $(shell $(PKG_CONFIG) --libs yaml-0.1 icu-uc icu-i18n 2>/dev/null || echo -lyaml -licui18n -licuuc -licudata)
@@ -102,6 +102,7 @@ run: deps
 test: DEPS_WHAT = test
 test: deps
 	@$(MAKE) --no-print-directory check-run
+	@$(MAKE) --no-print-directory san-run
 
 # Everything that `make test` runs, without the package step.
 check-run: all tests check
@@ -113,12 +114,16 @@ check:
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 sanitize: DEPS_WHAT = test
 sanitize: deps
+	@$(MAKE) --no-print-directory san-run
+
+san-run:
+	@echo "== the tests again under AddressSanitizer and UndefinedBehaviorSanitizer"
 	@$(MAKE) --no-print-directory BUILD=build/san CFLAGS="$(SAN_FLAGS)" \
 	    LDFLAGS="$(SAN_FLAGS)" check-run
 
 clean:
 	rm -rf build
 
-.PHONY: all run test check check-run sanitize deps tests clean
+.PHONY: all run test check check-run sanitize san-run deps tests clean
 
 -include $(MODEL_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(SRC_OBJ:.o=.d) $(TESTS:=.d)

@@ -1,0 +1,65 @@
+/*
+ * doc: walking and querying a loaded document.  Loading is in load.c.
+ */
+#include "model/doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Free a doc and everything in it. */
+void
+doc_free(struct doc **docp)
+{
+	struct doc *doc = *docp;
+
+	if (doc == NULL)
+		return;
+	arena_fini(&doc->arena);
+	free(doc);
+	*docp = NULL;
+}
+
+/* The next node in pre-order: first child, else the next sibling of the
+ * nearest ancestor that has one. */
+struct doc_node *
+doc_next(const struct doc *doc, const struct doc_node *n)
+{
+	const struct doc_node *p;
+
+	if (n == NULL)
+		return doc->n_nodes > 0 ? &doc->nodes[0] : NULL;
+	if (n->n_children > 0)
+		return &n->children[0];
+	for (; n != NULL; n = n->parent) {
+		p = n->parent;
+		if (p == NULL) {
+			if (n->index + 1 < doc->n_nodes)
+				return &doc->nodes[n->index + 1];
+		} else if (n->index + 1 < p->n_children)
+			return &p->children[n->index + 1];
+	}
+	return NULL;
+}
+
+/* Fill path with the numbers from the top down to n. */
+size_t
+doc_path(const struct doc_node *n, const char **path)
+{
+	size_t count = n->depth + 1, i = count;
+
+	for (; n != NULL; n = n->parent)
+		path[--i] = n->number;
+	return count;
+}
+
+/* Find a footnote by its mark. */
+const struct doc_footnote *
+doc_footnote_find(const struct doc *doc, const char *mark)
+{
+	size_t i;
+
+	for (i = 0; i < doc->n_footnotes; i++)
+		if (strcmp(doc->footnotes[i].mark, mark) == 0)
+			return &doc->footnotes[i];
+	return NULL;
+}

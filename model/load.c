@@ -1,0 +1,1122 @@
+/*
+ * load: turn a YAML document (libyaml events) into a struct doc, checking the
+ * schema of data/README.md as it goes.  Every scalar is text taken as written;
+ * text is checked UTF-8, may not hold NUL, and is normalised to NFC (ICU).
+ *
+ * The first problem stops the load and is reported with its place: syntax
+ * errors at libyaml's mark, schema errors at the offending key or value,
+ * missing keys at their mapping.  Anchors and aliases are refused, so nothing
+ * expands.  Recursion follows node nesting only, bounded by DOC_MAX_DEPTH.
+ * Everything is allocated in the doc's arena, so a failed load frees it all
+ * at once.
+ */
+#include "model/doc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+#include <yaml.h>
+
+#include "model/buf.h"
+#include "model/xmalloc.h"
+
+/* A growable array whose storage lives in the arena (old storage is left
+ * there: the waste is at most the final size). */
+struct load_vec {
+	void	*items;
+	size_t	 n;
+	size_t	 cap;
+};
+
+/* The keys one kind of mapping may hold. */
+struct load_keys {
+	const char	 *what;		/* "a node", for messages */
+	const char	**names;
+	size_t		  n;
+	unsigned	  required;	/* bit i: names[i] is required */
+	const char	 *hint;		/* what such a mapping needs */
+};
+
+struct load {
+	yaml_parser_t		 parser;
+	yaml_event_t		 ev;		/* the current event */
+	int			 have_ev;
+	const char		*data;
+	size_t			 len_bytes;
+	struct doc		*doc;
+	struct doc_error	*err;
+	const UNormalizer2	*nfc;
+	UChar			*ubuf;		/* scratch for normalising */
+	int32_t			 ubuf_cap;
+	struct buf		 scratch;
+};
+
+static const char *load_top_names[] = {
+	"title", "document_number", "date", "date_iso", "decided_by", "nodes",
+	"footnotes",
+};
+enum { TOP_TITLE, TOP_NUMBER, TOP_DATE, TOP_DATE_ISO, TOP_DECIDED, TOP_NODES,
+    TOP_FOOTNOTES };
+static const struct load_keys load_top_keys = {
+	"the document", load_top_names, 7, 1u << TOP_TITLE | 1u << TOP_NODES,
+	"the document needs title: and nodes:"
+};
+
+static const char *load_node_names[] = {
+	"number", "title", "agencies", "agency_tag", "measures", "children",
+};
+enum { NODE_NUMBER, NODE_TITLE, NODE_AGENCIES, NODE_TAG, NODE_MEASURES,
+    NODE_CHILDREN };
+static const struct load_keys load_node_keys = {
+	"a node", load_node_names, 6, 1u << NODE_NUMBER | 1u << NODE_TITLE,
+	"a node needs number: and title:"
+};
+
+static const char *load_measure_names[] = { "text", "agencies", "agency_tag" };
+enum { MEASURE_TEXT, MEASURE_AGENCIES, MEASURE_TAG };
+static const struct load_keys load_measure_keys = {
+	"a measure", load_measure_names, 3, 1u << MEASURE_TEXT,
+	"a measure needs text:"
+};
+
+static const char *load_footnote_names[] = { "mark", "term", "text" };
+enum { FOOTNOTE_MARK, FOOTNOTE_TERM, FOOTNOTE_TEXT };
+static const struct load_keys load_footnote_keys = {
+	"a footnote", load_footnote_names, 3,
+	1u << FOOTNOTE_MARK | 1u << FOOTNOTE_TEXT,
+	"a footnote needs mark: and text:"
+};
+
+/* The footnote mark sign ※ (U+203B) in UTF-8. */
+#define LOAD_MARK_SIGN		"\xe2\x80\xbb"
+#define LOAD_MARK_SIGN_BYTES	3
+
+static int load_node_list(struct load *, struct load_vec *, size_t);
+
+/* Record an error at a place (0-based libyaml line and column). */
+static int __attribute__((format(printf, 4, 5)))
+load_error_at(struct load *l, size_t line0, size_t col0, const char *fmt, ...)
+{
+	va_list ap;
+
+	l->err->kind = DOC_EDATA;
+	l->err->line = (unsigned long)line0 + 1;
+	l->err->col = (unsigned long)col0 + 1;
+	va_start(ap, fmt);
+	vsnprintf(l->err->message, sizeof l->err->message, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* Name an event's kind for messages. */
+static const char *
+load_event_what(const yaml_event_t *ev)
+{
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		return "text";
+	case YAML_SEQUENCE_START_EVENT:
+		return "a list";
+	case YAML_MAPPING_START_EVENT:
+		return "a mapping";
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		return "the end of the block";
+	case YAML_DOCUMENT_START_EVENT:
+		return "another document";
+	default:
+		return "the end of the file";
+	}
+}
+
+/* Turn a byte offset into a 0-based line and column (in characters). */
+static void
+load_offset_place(const char *data, size_t len_bytes, size_t offset,
+    size_t *line0, size_t *col0)
+{
+	size_t i = 0, line = 0, col = 0;
+	UChar32 c;
+
+	if (offset > len_bytes)
+		offset = len_bytes;
+	while (i < offset) {
+		U8_NEXT(data, i, offset, c);
+		if (c == '\n') {
+			line++;
+			col = 0;
+		} else
+			col++;
+	}
+	*line0 = line;
+	*col0 = col;
+}
+
+/* Report the parser's own error (syntax, bad encoding, control character). */
+static int
+load_yaml_error(struct load *l)
+{
+	yaml_parser_t *p = &l->parser;
+	size_t line, col;
+	const char *problem = p->problem != NULL ? p->problem : "unknown error";
+
+	switch (p->error) {
+	case YAML_READER_ERROR:
+		load_offset_place(l->data, l->len_bytes, p->problem_offset, &line,
+		    &col);
+		if (p->problem_value != -1)
+			return load_error_at(l, line, col,
+			    "%s (#x%X): a document is UTF-8 text without control"
+			    " characters", problem, (unsigned)p->problem_value);
+		return load_error_at(l, line, col, "%s", problem);
+	case YAML_MEMORY_ERROR:
+		return load_error_at(l, 0, 0, "out of memory while parsing");
+	default:
+		if (p->context != NULL)
+			return load_error_at(l, p->problem_mark.line,
+			    p->problem_mark.column, "%s (%s at line %lu column"
+			    " %lu)", problem, p->context,
+			    (unsigned long)p->context_mark.line + 1,
+			    (unsigned long)p->context_mark.column + 1);
+		return load_error_at(l, p->problem_mark.line,
+		    p->problem_mark.column, "%s", problem);
+	}
+}
+
+/* Advance to the next event; refuse anchors and aliases. */
+static int
+load_next(struct load *l)
+{
+	const yaml_mark_t *m;
+
+	if (l->have_ev)
+		yaml_event_delete(&l->ev);
+	l->have_ev = 0;
+	if (!yaml_parser_parse(&l->parser, &l->ev))
+		return load_yaml_error(l);
+	l->have_ev = 1;
+	m = &l->ev.start_mark;
+	if (l->ev.type == YAML_ALIAS_EVENT ||
+	    (l->ev.type == YAML_SCALAR_EVENT && l->ev.data.scalar.anchor) ||
+	    (l->ev.type == YAML_SEQUENCE_START_EVENT &&
+	    l->ev.data.sequence_start.anchor) ||
+	    (l->ev.type == YAML_MAPPING_START_EVENT &&
+	    l->ev.data.mapping_start.anchor))
+		return load_error_at(l, m->line, m->column,
+		    "anchors and aliases (& and *) are not supported (write"
+		    " the text out in full)");
+	return 0;
+}
+
+/* Report that the current event is not what was expected. */
+static int
+load_expected(struct load *l, const char *key, const char *expected)
+{
+	const yaml_mark_t *m = &l->ev.start_mark;
+
+	if (key != NULL)
+		return load_error_at(l, m->line, m->column,
+		    "'%s' must be %s, found %s", key, expected,
+		    load_event_what(&l->ev));
+	return load_error_at(l, m->line, m->column, "expected %s, found %s",
+	    expected, load_event_what(&l->ev));
+}
+
+/* Make room for one more element of size bytes and return it, zeroed. */
+static void *
+load_vec_push(struct load *l, struct load_vec *v, size_t size)
+{
+	void *items, *p;
+	size_t cap;
+
+	if (v->n == v->cap) {
+		cap = v->cap == 0 ? 4 : v->cap * 2;
+		items = arena_calloc(&l->doc->arena, cap, size);
+		if (v->n != 0)
+			memcpy(items, v->items, v->n * size);
+		v->items = items;
+		v->cap = cap;
+	}
+	p = (char *)v->items + v->n++ * size;
+	memset(p, 0, size);
+	return p;
+}
+
+/* Edit distance between two short ASCII keys, for "did you mean". */
+static size_t
+load_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, prev, tmp, row[32];
+
+	if (la >= 32 || lb >= 32)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			row[j] = prev + (a[i - 1] != b[j - 1]);
+			if (row[j - 1] + 1 < row[j])
+				row[j] = row[j - 1] + 1;
+			if (tmp + 1 < row[j])
+				row[j] = tmp + 1;
+			prev = tmp;
+		}
+	}
+	return row[lb];
+}
+
+/* Report an unknown key, suggesting the nearest known one. */
+static int
+load_unknown_key(struct load *l, const struct load_keys *keys, const char *key)
+{
+	const yaml_mark_t *m = &l->ev.start_mark;
+	size_t i, d, best = 99, besti = 0;
+
+	for (i = 0; i < keys->n; i++) {
+		d = load_distance(key, keys->names[i]);
+		if (d < best) {
+			best = d;
+			besti = i;
+		}
+	}
+	if (best <= 2 || best <= strlen(key) / 2)
+		return load_error_at(l, m->line, m->column,
+		    "unknown key '%s' in %s (did you mean '%s'?)", key,
+		    keys->what, keys->names[besti]);
+	buf_clear(&l->scratch);
+	for (i = 0; i < keys->n; i++)
+		buf_printf(&l->scratch, "%s%s", i == 0 ? "" : ", ",
+		    keys->names[i]);
+	return load_error_at(l, m->line, m->column,
+	    "unknown key '%.64s' in %s (expected one of: %s)", key, keys->what,
+	    l->scratch.data);
+}
+
+/*
+ * Read the next key of a mapping: 1 with *index set, 0 at the mapping's end
+ * (after checking that every required key was seen), -1 on error.
+ */
+static int
+load_key(struct load *l, const struct load_keys *keys, unsigned *seen,
+    const yaml_mark_t *start, size_t *index)
+{
+	const char *key;
+	size_t i;
+
+	if (load_next(l) != 0)
+		return -1;
+	if (l->ev.type == YAML_MAPPING_END_EVENT) {
+		for (i = 0; i < keys->n; i++)
+			if ((keys->required & (1u << i)) && !(*seen & (1u << i)))
+				return load_error_at(l, start->line,
+				    start->column, "%s lacks '%s' (%s)",
+				    keys->what, keys->names[i], keys->hint);
+		return 0;
+	}
+	if (l->ev.type != YAML_SCALAR_EVENT)
+		return load_expected(l, NULL, "a key");
+	key = (const char *)l->ev.data.scalar.value;
+	for (i = 0; i < keys->n; i++)
+		if (strcmp(key, keys->names[i]) == 0)
+			break;
+	if (i == keys->n)
+		return load_unknown_key(l, keys, key);
+	if (*seen & (1u << i))
+		return load_error_at(l, l->ev.start_mark.line,
+		    l->ev.start_mark.column, "'%s' is given twice in %s", key,
+		    keys->what);
+	*seen |= 1u << i;
+	*index = i;
+	return 1;
+}
+
+/* Check, normalise to NFC and copy the current scalar into the arena. */
+static int
+load_scalar_text(struct load *l, const char **out)
+{
+	const char *s = (const char *)l->ev.data.scalar.value;
+	size_t len = l->ev.data.scalar.length, i;
+	const yaml_mark_t *m = &l->ev.start_mark;
+	UErrorCode ue = U_ZERO_ERROR;
+	int32_t ulen, olen;
+	int ascii = 1;
+
+	if (memchr(s, '\0', len) != NULL)
+		return load_error_at(l, m->line, m->column,
+		    "text holds a NUL character (\\0), which a document cannot"
+		    " hold");
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80) {
+			ascii = 0;
+			break;
+		}
+	if (ascii || len > INT32_MAX / 2) {
+		if (!ascii)
+			return load_error_at(l, m->line, m->column,
+			    "text longer than %d bytes", INT32_MAX / 2);
+		*out = arena_strndup(&l->doc->arena, s, len);
+		return 0;
+	}
+	u_strFromUTF8(l->ubuf, l->ubuf_cap, &ulen, s, (int32_t)len, &ue);
+	if (ue == U_BUFFER_OVERFLOW_ERROR || ue == U_STRING_NOT_TERMINATED_WARNING) {
+		l->ubuf_cap = ulen + 1;
+		l->ubuf = xreallocarray(l->ubuf, (size_t)l->ubuf_cap,
+		    sizeof *l->ubuf);
+		ue = U_ZERO_ERROR;
+		u_strFromUTF8(l->ubuf, l->ubuf_cap, &ulen, s, (int32_t)len, &ue);
+	}
+	if (U_FAILURE(ue))
+		return load_error_at(l, m->line, m->column,
+		    "text is not valid UTF-8");
+	if (unorm2_quickCheck(l->nfc, l->ubuf, ulen, &ue) == UNORM_YES &&
+	    U_SUCCESS(ue)) {
+		*out = arena_strndup(&l->doc->arena, s, len);
+		return 0;
+	}
+	/* Normalise into a second UChar buffer, then back to UTF-8. */
+	ue = U_ZERO_ERROR;
+	olen = unorm2_normalize(l->nfc, l->ubuf, ulen, NULL, 0, &ue);
+	if (ue != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(ue))
+		return load_error_at(l, m->line, m->column,
+		    "text cannot be normalised (%s)", u_errorName(ue));
+	{
+		UChar *norm = xreallocarray(NULL, (size_t)olen + 1, sizeof *norm);
+		int32_t blen;
+		char *p;
+
+		ue = U_ZERO_ERROR;
+		unorm2_normalize(l->nfc, l->ubuf, ulen, norm, olen + 1, &ue);
+		u_strToUTF8(NULL, 0, &blen, norm, olen, &ue);
+		ue = U_ZERO_ERROR;
+		p = arena_alloc(&l->doc->arena, (size_t)blen + 1);
+		u_strToUTF8(p, blen + 1, NULL, norm, olen, &ue);
+		free(norm);
+		if (U_FAILURE(ue))
+			return load_error_at(l, m->line, m->column,
+			    "text cannot be normalised (%s)", u_errorName(ue));
+		*out = p;
+	}
+	return 0;
+}
+
+/* Read a text value for key; empty text is refused when required. */
+static int
+load_text(struct load *l, const char *key, int required, const char **out,
+    struct doc_pos *pos)
+{
+	if (load_next(l) != 0)
+		return -1;
+	if (l->ev.type != YAML_SCALAR_EVENT)
+		return load_expected(l, key, "text");
+	if (pos != NULL) {
+		pos->line = (unsigned long)l->ev.start_mark.line + 1;
+		pos->col = (unsigned long)l->ev.start_mark.column + 1;
+	}
+	if (l->ev.data.scalar.length == 0) {
+		if (required)
+			return load_error_at(l, l->ev.start_mark.line,
+			    l->ev.start_mark.column, "'%s' is empty (expected"
+			    " text)", key);
+		*out = NULL;
+		return 0;
+	}
+	return load_scalar_text(l, out);
+}
+
+/* Read a list of names (agencies: [NISC, 総務省]). */
+static int
+load_agency_list(struct load *l, struct doc_agencies *ag)
+{
+	struct load_vec v = { 0 };
+	const char **slot;
+
+	if (load_next(l) != 0)
+		return -1;
+	if (l->ev.type != YAML_SEQUENCE_START_EVENT)
+		return load_expected(l, "agencies", "a list of names, like"
+		    " [総務省, 経済産業省]");
+	for (;;) {
+		if (load_next(l) != 0)
+			return -1;
+		if (l->ev.type == YAML_SEQUENCE_END_EVENT)
+			break;
+		if (l->ev.type != YAML_SCALAR_EVENT)
+			return load_expected(l, NULL, "an organisation's name");
+		if (l->ev.data.scalar.length == 0)
+			return load_error_at(l, l->ev.start_mark.line,
+			    l->ev.start_mark.column,
+			    "an organisation's name is empty");
+		slot = load_vec_push(l, &v, sizeof *slot);
+		if (load_scalar_text(l, slot) != 0)
+			return -1;
+	}
+	ag->names = v.items;
+	ag->n = v.n;
+	return 0;
+}
+
+/* Check that an agency_tag names every organisation in its list. */
+static int
+load_check_tag(struct load *l, const struct doc_agencies *ag,
+    const struct doc_pos *tag_pos)
+{
+	size_t i;
+
+	if (ag->tag == NULL)
+		return 0;
+	if (ag->n == 0)
+		return load_error_at(l, tag_pos->line - 1, tag_pos->col - 1,
+		    "agency_tag is given without agencies (list the"
+		    " organisations it names in agencies:)");
+	for (i = 0; i < ag->n; i++)
+		if (strstr(ag->tag, ag->names[i]) == NULL)
+			return load_error_at(l, tag_pos->line - 1,
+			    tag_pos->col - 1, "agency_tag '%s' does not contain"
+			    " '%s' (agencies: must list the names it holds)",
+			    ag->tag, ag->names[i]);
+	return 0;
+}
+
+/* Expect the start of a mapping for one element of a list. */
+static int
+load_expect_mapping(struct load *l, const char *what)
+{
+	if (l->ev.type != YAML_MAPPING_START_EVENT)
+		return load_expected(l, NULL, what);
+	return 0;
+}
+
+/* Read one measure's mapping (the MAPPING_START is current). */
+static int
+load_measure(struct load *l, struct doc_measure *me)
+{
+	yaml_mark_t start = l->ev.start_mark;
+	struct doc_pos tag_pos = { 0, 0 };
+	unsigned seen = 0;
+	size_t key;
+	int r;
+
+	while ((r = load_key(l, &load_measure_keys, &seen, &start, &key)) == 1) {
+		switch (key) {
+		case MEASURE_TEXT:
+			r = load_text(l, "text", 1, &me->text, &me->pos);
+			break;
+		case MEASURE_AGENCIES:
+			r = load_agency_list(l, &me->agencies);
+			break;
+		default:
+			r = load_text(l, "agency_tag", 0, &me->agencies.tag,
+			    &tag_pos);
+			break;
+		}
+		if (r != 0)
+			return -1;
+	}
+	if (r != 0)
+		return -1;
+	return load_check_tag(l, &me->agencies, &tag_pos);
+}
+
+/* Read a list of measures. */
+static int
+load_measure_list(struct load *l, struct doc_node *node)
+{
+	struct load_vec v = { 0 };
+
+	if (load_next(l) != 0)
+		return -1;
+	if (l->ev.type != YAML_SEQUENCE_START_EVENT)
+		return load_expected(l, "measures", "a list of measures");
+	for (;;) {
+		if (load_next(l) != 0)
+			return -1;
+		if (l->ev.type == YAML_SEQUENCE_END_EVENT)
+			break;
+		if (load_expect_mapping(l, "a measure (a mapping with text:"
+		    " and agencies:)") != 0)
+			return -1;
+		if (load_measure(l, load_vec_push(l, &v,
+		    sizeof(struct doc_measure))) != 0)
+			return -1;
+	}
+	node->measures = v.items;
+	node->n_measures = v.n;
+	return 0;
+}
+
+/* Order nodes by number, then by place, for finding duplicates. */
+static int
+load_cmp_number(const void *a, const void *b)
+{
+	const struct doc_node *x = *(const struct doc_node *const *)a;
+	const struct doc_node *y = *(const struct doc_node *const *)b;
+	int c = strcmp(x->number, y->number);
+
+	if (c != 0)
+		return c;
+	return x < y ? -1 : x > y;
+}
+
+/* Refuse two siblings with the same number, naming the later one. */
+static int
+load_check_numbers(struct load *l, struct doc_node *nodes, size_t n)
+{
+	const struct doc_node **sorted, *dup = NULL, *first = NULL;
+	size_t i;
+
+	if (n < 2)
+		return 0;
+	sorted = xreallocarray(NULL, n, sizeof *sorted);
+	for (i = 0; i < n; i++)
+		sorted[i] = &nodes[i];
+	qsort(sorted, n, sizeof *sorted, load_cmp_number);
+	for (i = 1; i < n; i++)
+		if (strcmp(sorted[i - 1]->number, sorted[i]->number) == 0 &&
+		    (dup == NULL || sorted[i] < dup)) {
+			dup = sorted[i];
+			first = sorted[i - 1];
+		}
+	free(sorted);
+	if (dup == NULL)
+		return 0;
+	return load_error_at(l, dup->pos.line - 1, dup->pos.col - 1,
+	    "number '%s' is used twice among siblings (first at line %lu;"
+	    " numbers must be unique)", dup->number, first->pos.line);
+}
+
+/* Read one node's mapping (the MAPPING_START is current). */
+static int
+load_node(struct load *l, struct doc_node *node, size_t depth)
+{
+	yaml_mark_t start = l->ev.start_mark;
+	struct doc_pos tag_pos = { 0, 0 };
+	struct load_vec children = { 0 };
+	unsigned seen = 0;
+	size_t key;
+	int r;
+
+	if (depth >= DOC_MAX_DEPTH)
+		return load_error_at(l, start.line, start.column,
+		    "nodes nest deeper than %d levels", DOC_MAX_DEPTH);
+	node->pos.line = (unsigned long)start.line + 1;
+	node->pos.col = (unsigned long)start.column + 1;
+	node->depth = depth;
+	while ((r = load_key(l, &load_node_keys, &seen, &start, &key)) == 1) {
+		switch (key) {
+		case NODE_NUMBER:
+			r = load_text(l, "number", 1, &node->number, NULL);
+			break;
+		case NODE_TITLE:
+			r = load_text(l, "title", 1, &node->title, NULL);
+			break;
+		case NODE_AGENCIES:
+			r = load_agency_list(l, &node->agencies);
+			break;
+		case NODE_TAG:
+			r = load_text(l, "agency_tag", 0, &node->agencies.tag,
+			    &tag_pos);
+			break;
+		case NODE_MEASURES:
+			r = load_measure_list(l, node);
+			break;
+		default:
+			r = load_node_list(l, &children, depth + 1);
+			node->children = children.items;
+			node->n_children = children.n;
+			break;
+		}
+		if (r != 0)
+			return -1;
+	}
+	if (r != 0)
+		return -1;
+	return load_check_tag(l, &node->agencies, &tag_pos);
+}
+
+/* Read a list of nodes at the given depth into v. */
+static int
+load_node_list(struct load *l, struct load_vec *v, size_t depth)
+{
+	const char *key = depth == 0 ? "nodes" : "children";
+
+	if (load_next(l) != 0)
+		return -1;
+	if (l->ev.type != YAML_SEQUENCE_START_EVENT)
+		return load_expected(l, key, "a list of nodes");
+	for (;;) {
+		if (load_next(l) != 0)
+			return -1;
+		if (l->ev.type == YAML_SEQUENCE_END_EVENT)
+			break;
+		if (load_expect_mapping(l, "a node (a mapping with number:"
+		    " and title:)") != 0)
+			return -1;
+		if (load_node(l, load_vec_push(l, v, sizeof(struct doc_node)),
+		    depth) != 0)
+			return -1;
+	}
+	if (v->n == 0)
+		return load_error_at(l, l->ev.start_mark.line,
+		    l->ev.start_mark.column, "'%s' is an empty list (leave it"
+		    " out, or list at least one node)", key);
+	return load_check_numbers(l, v->items, v->n);
+}
+
+/* Whether s is "※" followed by one or more ASCII digits and nothing else. */
+static int
+load_is_mark(const char *s)
+{
+	size_t i;
+
+	if (strncmp(s, LOAD_MARK_SIGN, LOAD_MARK_SIGN_BYTES) != 0)
+		return 0;
+	for (i = LOAD_MARK_SIGN_BYTES; s[i] >= '0' && s[i] <= '9'; i++)
+		continue;
+	return i > LOAD_MARK_SIGN_BYTES && s[i] == '\0';
+}
+
+/* Read one footnote's mapping (the MAPPING_START is current). */
+static int
+load_footnote(struct load *l, struct doc_footnote *fn)
+{
+	yaml_mark_t start = l->ev.start_mark;
+	struct doc_pos mark_pos = { 0, 0 };
+	unsigned seen = 0;
+	size_t key;
+	int r;
+
+	fn->pos.line = (unsigned long)start.line + 1;
+	fn->pos.col = (unsigned long)start.column + 1;
+	while ((r = load_key(l, &load_footnote_keys, &seen, &start, &key)) ==
+	    1) {
+		switch (key) {
+		case FOOTNOTE_MARK:
+			r = load_text(l, "mark", 1, &fn->mark, &mark_pos);
+			if (r == 0 && !load_is_mark(fn->mark))
+				r = load_error_at(l, mark_pos.line - 1,
+				    mark_pos.col - 1, "footnote mark '%s' is"
+				    " not ※ followed by digits (like ※1)",
+				    fn->mark);
+			break;
+		case FOOTNOTE_TERM:
+			r = load_text(l, "term", 0, &fn->term, NULL);
+			break;
+		default:
+			r = load_text(l, "text", 1, &fn->text, NULL);
+			break;
+		}
+		if (r != 0)
+			return -1;
+	}
+	return r;
+}
+
+/* Read the list of footnotes, refusing a mark defined twice. */
+static int
+load_footnote_list(struct load *l)
+{
+	struct load_vec v = { 0 };
+	struct doc_footnote *fn;
+	size_t i;
+
+	if (load_next(l) != 0)
+		return -1;
+	if (l->ev.type != YAML_SEQUENCE_START_EVENT)
+		return load_expected(l, "footnotes", "a list of footnotes");
+	for (;;) {
+		if (load_next(l) != 0)
+			return -1;
+		if (l->ev.type == YAML_SEQUENCE_END_EVENT)
+			break;
+		if (load_expect_mapping(l, "a footnote (a mapping with mark:"
+		    " and text:)") != 0)
+			return -1;
+		fn = load_vec_push(l, &v, sizeof *fn);
+		if (load_footnote(l, fn) != 0)
+			return -1;
+		for (i = 0; i + 1 < v.n; i++)
+			if (strcmp(((struct doc_footnote *)v.items)[i].mark,
+			    fn->mark) == 0)
+				return load_error_at(l, fn->pos.line - 1,
+				    fn->pos.col - 1, "footnote %s is defined"
+				    " twice (first at line %lu)", fn->mark,
+				    ((struct doc_footnote *)v.items)[i].pos.line);
+	}
+	l->doc->footnotes = v.items;
+	l->doc->n_footnotes = v.n;
+	return 0;
+}
+
+/* Whether s is a real date written YYYY-MM-DD. */
+static int
+load_is_iso_date(const char *s)
+{
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+	    31 };
+	int y, m, d, n = 0;
+
+	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
+	    n != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	if (m < 1 || m > 12 || d < 1 || d > days[m - 1])
+		return 0;
+	return m != 2 || d != 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+}
+
+/* Read the top-level mapping. */
+static int
+load_top(struct load *l)
+{
+	yaml_mark_t start = l->ev.start_mark;
+	struct doc_pos date_pos = { 0, 0 };
+	struct load_vec nodes = { 0 };
+	struct doc *doc = l->doc;
+	unsigned seen = 0;
+	size_t key;
+	int r;
+
+	while ((r = load_key(l, &load_top_keys, &seen, &start, &key)) == 1) {
+		switch (key) {
+		case TOP_TITLE:
+			r = load_text(l, "title", 1, &doc->title, NULL);
+			break;
+		case TOP_NUMBER:
+			r = load_text(l, "document_number", 0,
+			    &doc->document_number, NULL);
+			break;
+		case TOP_DATE:
+			r = load_text(l, "date", 0, &doc->date, NULL);
+			break;
+		case TOP_DATE_ISO:
+			r = load_text(l, "date_iso", 0, &doc->date_iso,
+			    &date_pos);
+			if (r == 0 && doc->date_iso != NULL &&
+			    !load_is_iso_date(doc->date_iso))
+				r = load_error_at(l, date_pos.line - 1,
+				    date_pos.col - 1, "date_iso '%s' is not a"
+				    " date written YYYY-MM-DD", doc->date_iso);
+			break;
+		case TOP_DECIDED:
+			r = load_text(l, "decided_by", 0, &doc->decided_by,
+			    NULL);
+			break;
+		case TOP_NODES:
+			r = load_node_list(l, &nodes, 0);
+			doc->nodes = nodes.items;
+			doc->n_nodes = nodes.n;
+			break;
+		default:
+			r = load_footnote_list(l);
+			break;
+		}
+		if (r != 0)
+			return -1;
+	}
+	return r;
+}
+
+/* Order footnote indices by mark, for bsearch. */
+static const struct doc_footnote *load_sort_base;
+/* Compare two footnote indices by their marks. */
+static int
+load_cmp_mark(const void *a, const void *b)
+{
+	return strcmp(load_sort_base[*(const size_t *)a].mark,
+	    load_sort_base[*(const size_t *)b].mark);
+}
+
+/* Index of the footnote with mark, or SIZE_MAX (byindex sorted by mark). */
+static size_t
+load_find_mark(const struct doc *doc, const size_t *byindex, const char *mark)
+{
+	size_t lo = 0, hi = doc->n_footnotes, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(mark, doc->footnotes[byindex[mid]].mark);
+		if (c == 0)
+			return byindex[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return SIZE_MAX;
+}
+
+/*
+ * Find the ※N marks in text, record them (each once) as footnote indices in
+ * *out and cite the node or measure from each footnote.
+ */
+static int
+load_cite(struct load *l, const size_t *byindex, const char *text,
+    const struct doc_pos *pos, const struct doc_node *node, size_t measure,
+    const size_t **out, size_t *n_out)
+{
+	struct load_vec found = { 0 };
+	const char *p = text, *q;
+	struct doc_footnote *fn;
+	struct doc_cite *cites;
+	size_t idx, i, digits;
+	char mark[32];
+
+	while ((p = strstr(p, LOAD_MARK_SIGN)) != NULL) {
+		q = p + LOAD_MARK_SIGN_BYTES;
+		for (digits = 0; q[digits] >= '0' && q[digits] <= '9'; digits++)
+			continue;
+		if (digits == 0) {
+			p = q;
+			continue;
+		}
+		if (digits > 16)
+			digits = 16;
+		memcpy(mark, p, LOAD_MARK_SIGN_BYTES + digits);
+		mark[LOAD_MARK_SIGN_BYTES + digits] = '\0';
+		p = q + digits;
+		idx = load_find_mark(l->doc, byindex, mark);
+		if (idx == SIZE_MAX)
+			return load_error_at(l, pos->line - 1, pos->col - 1,
+			    "footnote mark %s has no definition (define it"
+			    " under footnotes:)", mark);
+		for (i = 0; i < found.n; i++)
+			if (((size_t *)found.items)[i] == idx)
+				break;
+		if (i < found.n)
+			continue;
+		*(size_t *)load_vec_push(l, &found, sizeof idx) = idx;
+		fn = &l->doc->footnotes[idx];
+		if ((fn->n_cited_by & (fn->n_cited_by - 1)) == 0) {
+			/* Grow at powers of two, in the arena. */
+			cites = arena_calloc(&l->doc->arena,
+			    fn->n_cited_by == 0 ? 1 : fn->n_cited_by * 2,
+			    sizeof *cites);
+			if (fn->n_cited_by != 0)
+				memcpy(cites, fn->cited_by,
+				    fn->n_cited_by * sizeof *cites);
+			fn->cited_by = cites;
+		}
+		fn->cited_by[fn->n_cited_by].node = node;
+		fn->cited_by[fn->n_cited_by].measure = measure;
+		fn->n_cited_by++;
+	}
+	*out = found.items;
+	*n_out = found.n;
+	return 0;
+}
+
+/*
+ * Link the tree once it is complete: parents, sibling indices and depths,
+ * counts, and footnote citations in document order.
+ */
+static int
+load_link(struct load *l)
+{
+	struct doc *doc = l->doc;
+	struct doc_node *n;
+	struct doc_pos title_pos;
+	size_t *byindex, i;
+	int r = 0;
+
+	byindex = xreallocarray(NULL, doc->n_footnotes + 1, sizeof *byindex);
+	for (i = 0; i < doc->n_footnotes; i++)
+		byindex[i] = i;
+	load_sort_base = doc->footnotes;
+	if (doc->n_footnotes > 1)
+		qsort(byindex, doc->n_footnotes, sizeof *byindex, load_cmp_mark);
+
+	for (i = 0; i < doc->n_nodes; i++) {
+		doc->nodes[i].parent = NULL;
+		doc->nodes[i].index = i;
+	}
+	for (n = doc->nodes; n != NULL && r == 0;
+	    n = doc_next(doc, n)) {
+		for (i = 0; i < n->n_children; i++) {
+			n->children[i].parent = n;
+			n->children[i].index = i;
+		}
+		doc->total_nodes++;
+		doc->total_measures += n->n_measures;
+		if (n->depth > doc->max_depth)
+			doc->max_depth = n->depth;
+		title_pos = n->pos;
+		r = load_cite(l, byindex, n->title, &title_pos, n,
+		    DOC_CITE_TITLE, &n->footnotes, &n->n_footnotes);
+		for (i = 0; i < n->n_measures && r == 0; i++)
+			r = load_cite(l, byindex, n->measures[i].text,
+			    &n->measures[i].pos, n, i,
+			    &n->measures[i].footnotes,
+			    &n->measures[i].n_footnotes);
+	}
+	free(byindex);
+	return r;
+}
+
+/* Parse the stream: exactly one document whose root is the top mapping. */
+static int
+load_stream(struct load *l)
+{
+	if (load_next(l) != 0)
+		return -1;
+	if (load_next(l) != 0)		/* after STREAM-START */
+		return -1;
+	if (l->ev.type == YAML_STREAM_END_EVENT)
+		return load_error_at(l, l->ev.start_mark.line,
+		    l->ev.start_mark.column, "the document is empty (expected"
+		    " a mapping with title: and nodes:)");
+	if (load_next(l) != 0)		/* after DOCUMENT-START */
+		return -1;
+	if (l->ev.type == YAML_SCALAR_EVENT && l->ev.data.scalar.length == 0)
+		return load_error_at(l, l->ev.start_mark.line,
+		    l->ev.start_mark.column, "the document is empty (expected"
+		    " a mapping with title: and nodes:)");
+	if (l->ev.type != YAML_MAPPING_START_EVENT)
+		return load_expected(l, NULL, "a mapping with title: and"
+		    " nodes: at the top of the document");
+	if (load_top(l) != 0)
+		return -1;
+	if (load_next(l) != 0)		/* DOCUMENT-END */
+		return -1;
+	if (load_next(l) != 0)
+		return -1;
+	if (l->ev.type != YAML_STREAM_END_EVENT)
+		return load_error_at(l, l->ev.start_mark.line,
+		    l->ev.start_mark.column, "a second YAML document follows"
+		    " (a file holds one document)");
+	return load_link(l);
+}
+
+/* Load a document from memory. */
+int
+doc_load(const char *name, const char *data, size_t len_bytes,
+    struct doc **out, struct doc_error *err)
+{
+	struct load l;
+	UErrorCode ue = U_ZERO_ERROR;
+	int r;
+
+	memset(err, 0, sizeof *err);
+	snprintf(err->file, sizeof err->file, "%s", name);
+	*out = NULL;
+	memset(&l, 0, sizeof l);
+	l.data = data;
+	l.len_bytes = len_bytes;
+	l.err = err;
+	l.nfc = unorm2_getNFCInstance(&ue);
+	if (U_FAILURE(ue)) {
+		err->kind = DOC_EDATA;
+		snprintf(err->message, sizeof err->message,
+		    "cannot load ICU's NFC data (%s)", u_errorName(ue));
+		return -1;
+	}
+	l.doc = xcalloc(1, sizeof *l.doc);
+	arena_init(&l.doc->arena);
+	if (!yaml_parser_initialize(&l.parser)) {
+		free(l.doc);
+		err->kind = DOC_EDATA;
+		snprintf(err->message, sizeof err->message,
+		    "cannot start the YAML parser");
+		return -1;
+	}
+	yaml_parser_set_input_string(&l.parser, (const unsigned char *)data,
+	    len_bytes);
+	yaml_parser_set_encoding(&l.parser, YAML_UTF8_ENCODING);
+	r = load_stream(&l);
+	if (l.have_ev)
+		yaml_event_delete(&l.ev);
+	yaml_parser_delete(&l.parser);
+	free(l.ubuf);
+	buf_fini(&l.scratch);
+	if (r != 0) {
+		doc_free(&l.doc);
+		return -1;
+	}
+	*out = l.doc;
+	return 0;
+}
+
+/* Record an I/O error for path. */
+static int
+load_io_error(struct doc_error *err, const char *path, const char *what)
+{
+	memset(err, 0, sizeof *err);
+	err->kind = DOC_EIO;
+	snprintf(err->file, sizeof err->file, "%s", path);
+	snprintf(err->message, sizeof err->message, "%s", what);
+	return -1;
+}
+
+/* Read a whole file (at most DOC_MAX_FILE_BYTES) and load it. */
+int
+doc_load_file(const char *path, struct doc **out, struct doc_error *err)
+{
+	struct buf b = { 0 };
+	struct stat st;
+	size_t line, col;
+	const char *nul;
+	ssize_t n;
+	int fd, r;
+
+	*out = NULL;
+	fd = open(path, O_RDONLY | O_NOCTTY);
+	if (fd < 0)
+		return load_io_error(err, path, strerror(errno));
+	if (fstat(fd, &st) != 0) {
+		r = errno;
+		close(fd);
+		return load_io_error(err, path, strerror(r));
+	}
+	if (S_ISDIR(st.st_mode)) {
+		close(fd);
+		return load_io_error(err, path, "is a directory");
+	}
+	for (;;) {
+		buf_reserve(&b, 64 * 1024);
+		n = read(fd, b.data + b.len, b.cap - b.len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			r = errno;
+			close(fd);
+			buf_fini(&b);
+			return load_io_error(err, path, strerror(r));
+		}
+		if (n == 0)
+			break;
+		if ((nul = memchr(b.data + b.len, '\0', (size_t)n)) != NULL) {
+			close(fd);
+			load_io_error(err, path, "a NUL byte: this is a binary"
+			    " file, not a YAML document");
+			err->kind = DOC_EDATA;
+			load_offset_place(b.data, b.len + (size_t)n,
+			    (size_t)(nul - b.data), &line, &col);
+			err->line = (unsigned long)line + 1;
+			err->col = (unsigned long)col + 1;
+			buf_fini(&b);
+			return -1;
+		}
+		b.len += (size_t)n;
+		b.data[b.len] = '\0';
+		if (b.len > DOC_MAX_FILE_BYTES) {
+			close(fd);
+			buf_fini(&b);
+			return load_io_error(err, path, "is larger than 1 GiB,"
+			    " the largest document shisaku reads");
+		}
+	}
+	close(fd);
+	r = doc_load(path, b.data != NULL ? b.data : "", b.len, out, err);
+	buf_fini(&b);
+	return r;
+}
