@@ -1,0 +1,253 @@
+/*
+ * shisaku: a terminal browser for Japanese policy documents.
+ *
+ * main parses the command line, loads the document (FILE, or the one
+ * embedded in the binary), and either writes an output format (--dump),
+ * validates (--check), or opens the browser.  It is the only place that
+ * prints the model's errors and chooses exit statuses (sysexits.h).
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <getopt.h>
+#include <langinfo.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include <unicode/uversion.h>
+#include <yaml.h>
+
+#include "model/doc.h"
+#include "model/text.h"
+#include "src/dump.h"
+#include "src/json.h"
+#include "src/out.h"
+
+#define SHISAKU_VERSION	"0.1.0"
+
+/* The default document, carried in the binary by src/embed.S. */
+extern const char embed_doc[];
+extern const char embed_doc_end[];
+
+#define EMBED_NAME	"<embedded cybersecurity2018.yaml>"
+
+enum main_format { FORMAT_TEXT, FORMAT_JSON };
+
+struct main_opts {
+	int		 dump;
+	int		 check;
+	enum main_format format;
+	long		 width_cols;	/* -1: not given */
+	const char	*file;		/* NULL: the embedded document */
+};
+
+/* Print the usage; to stdout for --help, else to stderr. */
+static void __attribute__((noreturn))
+usage(int status)
+{
+	FILE *fp = status == 0 ? stdout : stderr;
+
+	fprintf(fp,
+"Usage: shisaku [OPTION]... [FILE]\n"
+"Browse a Japanese policy document (YAML, see data/README.md) in the\n"
+"terminal.  Without FILE, the built-in サイバーセキュリティ2018の全体概要.\n"
+"\n"
+"  -d, --dump            print the outline to standard output\n"
+"  -f, --format=FORMAT   output format for --dump: text (default) or json\n"
+"  -w, --width=N         wrap --dump text to N columns (default: the\n"
+"                        terminal's width; no wrapping into a pipe)\n"
+"  -c, --check           validate FILE, print nothing on success\n"
+"  -h, --help            show this help and exit\n"
+"  -V, --version         show the version and exit\n"
+"\n"
+"Exit status: 0 success, 64 usage error, 65 malformed document,\n"
+"66 FILE cannot be opened or read, 74 output could not be written.\n");
+	exit(status);
+}
+
+/* Report a usage error and exit with EX_USAGE. */
+static void __attribute__((noreturn, format(printf, 1, 2)))
+usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("shisaku: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'shisaku --help' for more information.\n", stderr);
+	exit(EX_USAGE);
+}
+
+/* Print the version and the libraries built in. */
+static void
+version(void)
+{
+	char icu[U_MAX_VERSION_STRING_LENGTH];
+	UVersionInfo v;
+
+	u_getVersion(v);
+	u_versionToString(v, icu);
+	printf("shisaku %s\nICU %s, libyaml %s\n", SHISAKU_VERSION, icu,
+	    yaml_get_version_string());
+}
+
+/* Parse the command line into opts. */
+static void
+main_parse(int argc, char **argv, struct main_opts *opts)
+{
+	static const struct option longopts[] = {
+		{ "dump",	no_argument,		NULL, 'd' },
+		{ "format",	required_argument,	NULL, 'f' },
+		{ "width",	required_argument,	NULL, 'w' },
+		{ "check",	no_argument,		NULL, 'c' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ "version",	no_argument,		NULL, 'V' },
+		{ NULL,		0,			NULL, 0 }
+	};
+	char *end;
+	int c;
+
+	memset(opts, 0, sizeof *opts);
+	opts->width_cols = -1;
+	while ((c = getopt_long(argc, argv, "df:w:chV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			opts->dump = 1;
+			break;
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				opts->format = FORMAT_TEXT;
+			else if (strcmp(optarg, "json") == 0)
+				opts->format = FORMAT_JSON;
+			else
+				usage_error("unknown format '%s' (expected text"
+				    " or json)", optarg);
+			break;
+		case 'w':
+			errno = 0;
+			opts->width_cols = strtol(optarg, &end, 10);
+			if (errno != 0 || end == optarg || *end != '\0' ||
+			    opts->width_cols < 1 || opts->width_cols > 100000)
+				usage_error("--width takes a number of columns"
+				    " from 1 to 100000, not '%s'", optarg);
+			break;
+		case 'c':
+			opts->check = 1;
+			break;
+		case 'h':
+			usage(0);
+		case 'V':
+			version();
+			exit(0);
+		default:
+			fputs("Try 'shisaku --help' for more information.\n",
+			    stderr);
+			exit(EX_USAGE);
+		}
+	}
+	if (argc - optind > 1)
+		usage_error("one FILE at most (got '%s' too)", argv[optind + 1]);
+	if (optind < argc)
+		opts->file = argv[optind];
+	if (opts->dump && opts->check)
+		usage_error("--dump and --check cannot be combined");
+	if (opts->width_cols != -1 && (!opts->dump ||
+	    opts->format != FORMAT_TEXT))
+		usage_error("--width applies to --dump text output only");
+}
+
+/*
+ * Use the user's locale, but the text layer needs UTF-8 character handling:
+ * when LC_CTYPE is not UTF-8, switch it to C.UTF-8.
+ */
+static void
+main_locale(void)
+{
+	const char *cs;
+
+	setlocale(LC_ALL, "");
+	cs = nl_langinfo(CODESET);
+	if (cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0))
+		return;
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL &&
+	    setlocale(LC_CTYPE, "C.utf8") == NULL)
+		fputs("shisaku: no UTF-8 locale is available; widths of"
+		    " Japanese text may be wrong (set LANG=C.UTF-8)\n", stderr);
+}
+
+/* Print a load error in the form "shisaku: FILE:LINE:COL: message". */
+static int
+main_report(const struct doc_error *err)
+{
+	if (err->line != 0)
+		fprintf(stderr, "shisaku: %s:%lu:%lu: %s\n", err->file,
+		    err->line, err->col, err->message);
+	else
+		fprintf(stderr, "shisaku: %s: %s\n", err->file, err->message);
+	return err->kind == DOC_EIO ? EX_NOINPUT : EX_DATAERR;
+}
+
+/* The width for --dump text: as given, the terminal's, or none. */
+static size_t
+main_dump_width(const struct main_opts *opts)
+{
+	struct winsize ws;
+
+	if (opts->width_cols > 0)
+		return (size_t)opts->width_cols;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col > 0)
+		return ws.ws_col;
+	return DUMP_NO_WRAP;
+}
+
+/* Write the dump in the chosen format; return the exit status. */
+static int
+main_dump(const struct main_opts *opts, const struct doc *doc)
+{
+	struct out o;
+
+	out_init(&o, stdout);
+	if (opts->format == FORMAT_JSON)
+		json_write_doc(&o, doc);
+	else
+		dump_write_text(&o, doc, main_dump_width(opts));
+	if (out_fini(&o) != 0) {
+		fprintf(stderr, "shisaku: cannot write the output: %s\n",
+		    strerror(errno));
+		return EX_IOERR;
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct main_opts opts;
+	struct doc_error err;
+	struct doc *doc;
+	int r, status;
+
+	main_locale();
+	main_parse(argc, argv, &opts);
+	if (opts.file != NULL)
+		r = doc_load_file(opts.file, &doc, &err);
+	else
+		r = doc_load(EMBED_NAME, embed_doc,
+		    (size_t)(embed_doc_end - embed_doc), &doc, &err);
+	if (r != 0)
+		return main_report(&err);
+	if (opts.check)
+		status = 0;
+	else
+		status = main_dump(&opts, doc);
+	doc_free(&doc);
+	text_fini();
+	return status;
+}
