@@ -53,6 +53,7 @@ struct doc_node {
 	struct doc_node		*parent;	/* NULL at the top level */
 	size_t			 depth;		/* 0 at the top level */
 	size_t			 index;		/* among its siblings */
+	size_t			 id;		/* pre-order position, 0 first */
 	struct doc_pos		 pos;		/* of the node's mapping */
 };
 

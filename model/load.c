@@ -946,7 +946,7 @@ load_link(struct load *l)
 			n->children[i].parent = n;
 			n->children[i].index = i;
 		}
-		doc->total_nodes++;
+		n->id = doc->total_nodes++;
 		doc->total_measures += n->n_measures;
 		if (n->depth > doc->max_depth)
 			doc->max_depth = n->depth;

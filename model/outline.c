@@ -1,0 +1,286 @@
+/*
+ * outline: expand state per node, and the visible rows rebuilt in one
+ * pre-order pass after each change (O(visible rows)).  Selection is held as
+ * (node, measure) across rebuilds.
+ */
+#include "model/outline.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/xmalloc.h"
+
+/* Append a row. */
+static void
+outline_push(struct outline *o, const struct doc_node *node, size_t measure,
+    size_t depth)
+{
+	struct outline_row *r;
+
+	if (o->n_rows == o->cap_rows) {
+		o->cap_rows = o->cap_rows == 0 ? 64 : o->cap_rows * 2;
+		o->rows = xreallocarray(o->rows, o->cap_rows, sizeof *o->rows);
+	}
+	r = &o->rows[o->n_rows++];
+	r->node = node;
+	r->measure = measure;
+	r->depth = depth;
+}
+
+/* Append a node's row and, when expanded, its measures and children. */
+static void
+outline_add(struct outline *o, const struct doc_node *n)
+{
+	size_t i;
+
+	outline_push(o, n, OUTLINE_NODE, n->depth);
+	if (!o->expanded[n->id])
+		return;
+	for (i = 0; i < n->n_measures; i++)
+		outline_push(o, n, i, n->depth + 1);
+	for (i = 0; i < n->n_children; i++)
+		outline_add(o, &n->children[i]);
+}
+
+/* Rebuild the rows and find the selection again. */
+static void
+outline_rebuild(struct outline *o)
+{
+	const struct doc_node *node = NULL, *n;
+	size_t measure = OUTLINE_NODE, i, row;
+
+	if (o->n_rows > 0) {
+		node = o->rows[o->selected].node;
+		measure = o->rows[o->selected].measure;
+	}
+	o->n_rows = 0;
+	for (i = 0; i < o->doc->n_nodes; i++)
+		outline_add(o, &o->doc->nodes[i]);
+	o->selected = 0;
+	if (node == NULL)
+		return;
+	/* The selection, or its nearest visible ancestor. */
+	for (n = node; n != NULL; n = n->parent, measure = OUTLINE_NODE)
+		if ((row = outline_find(o, n, measure)) != SIZE_MAX) {
+			o->selected = row;
+			return;
+		}
+}
+
+/* Count the rows under each node when all is expanded (children first). */
+static void
+outline_count(struct outline *o)
+{
+	const struct doc_node *n;
+	size_t i = o->doc->total_nodes, j;
+
+	while (i-- > 0) {
+		n = o->by_id[i];
+		o->below[i] = n->n_measures;
+		for (j = 0; j < n->n_children; j++)
+			o->below[i] += 1 + o->below[n->children[j].id];
+	}
+}
+
+/* Start collapsed with the first row selected. */
+void
+outline_init(struct outline *o, const struct doc *doc)
+{
+	struct doc_node *n;
+
+	memset(o, 0, sizeof *o);
+	o->doc = doc;
+	o->by_id = xcalloc(doc->total_nodes, sizeof *o->by_id);
+	o->expanded = xcalloc(doc->total_nodes, 1);
+	o->below = xcalloc(doc->total_nodes, sizeof *o->below);
+	for (n = doc_next(doc, NULL); n != NULL; n = doc_next(doc, n))
+		o->by_id[n->id] = n;
+	outline_count(o);
+	outline_rebuild(o);
+}
+
+/* Free the arrays. */
+void
+outline_fini(struct outline *o)
+{
+	free(o->by_id);
+	free(o->expanded);
+	free(o->below);
+	free(o->rows);
+	memset(o, 0, sizeof *o);
+}
+
+/* Whether a row is a node with something under it. */
+int
+outline_has_children(const struct outline *o, size_t row)
+{
+	const struct outline_row *r = &o->rows[row];
+
+	return r->measure == OUTLINE_NODE &&
+	    (r->node->n_measures > 0 || r->node->n_children > 0);
+}
+
+/* Whether a row's node is expanded. */
+int
+outline_is_expanded(const struct outline *o, size_t row)
+{
+	return outline_has_children(o, row) &&
+	    o->expanded[o->rows[row].node->id];
+}
+
+/* Rows a collapsed row hides. */
+size_t
+outline_hidden(const struct outline *o, size_t row)
+{
+	if (!outline_has_children(o, row) || outline_is_expanded(o, row))
+		return 0;
+	return o->below[o->rows[row].node->id];
+}
+
+/* Expand or collapse a row's node. */
+int
+outline_set_expanded(struct outline *o, size_t row, int expanded)
+{
+	const struct doc_node *n = o->rows[row].node;
+
+	if (!outline_has_children(o, row) || o->expanded[n->id] == !!expanded)
+		return 0;
+	o->expanded[n->id] = !!expanded;
+	outline_rebuild(o);
+	return 1;
+}
+
+/* Expand every node. */
+void
+outline_expand_all(struct outline *o)
+{
+	memset(o->expanded, 1, o->doc->total_nodes);
+	outline_rebuild(o);
+}
+
+/* Collapse every node. */
+void
+outline_collapse_all(struct outline *o)
+{
+	memset(o->expanded, 0, o->doc->total_nodes);
+	outline_rebuild(o);
+}
+
+/* Expand the nodes shallower than level - 1, collapse the rest. */
+void
+outline_expand_level(struct outline *o, size_t level)
+{
+	size_t i;
+
+	for (i = 0; i < o->doc->total_nodes; i++)
+		o->expanded[i] = o->by_id[i]->depth + 1 < level;
+	outline_rebuild(o);
+}
+
+/* Expand the ancestors of node. */
+void
+outline_reveal(struct outline *o, const struct doc_node *node)
+{
+	const struct doc_node *n;
+	int changed = 0;
+
+	for (n = node->parent; n != NULL; n = n->parent)
+		if (!o->expanded[n->id]) {
+			o->expanded[n->id] = 1;
+			changed = 1;
+		}
+	if (changed)
+		outline_rebuild(o);
+}
+
+/* Find the visible row of a node or measure by bisecting on pre-order. */
+size_t
+outline_find(const struct outline *o, const struct doc_node *node,
+    size_t measure)
+{
+	size_t lo = 0, hi = o->n_rows, mid;
+	const struct outline_row *r;
+
+	/* Rows are in pre-order: by node id, a node's row before its
+	 * measures (OUTLINE_NODE is treated as -1). */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		r = &o->rows[mid];
+		if (r->node->id < node->id || (r->node == node &&
+		    measure != OUTLINE_NODE && (r->measure == OUTLINE_NODE ||
+		    r->measure < measure)))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < o->n_rows && o->rows[lo].node == node &&
+	    o->rows[lo].measure == measure)
+		return lo;
+	return SIZE_MAX;
+}
+
+/* The row of a row's parent. */
+size_t
+outline_parent(const struct outline *o, size_t row)
+{
+	const struct outline_row *r = &o->rows[row];
+
+	if (r->measure != OUTLINE_NODE)
+		return outline_find(o, r->node, OUTLINE_NODE);
+	if (r->node->parent == NULL)
+		return SIZE_MAX;
+	return outline_find(o, r->node->parent, OUTLINE_NODE);
+}
+
+/* Select a row, clamped. */
+void
+outline_select(struct outline *o, size_t row)
+{
+	if (o->n_rows == 0)
+		return;
+	o->selected = row < o->n_rows ? row : o->n_rows - 1;
+}
+
+/* The node of the selection. */
+const struct doc_node *
+outline_selected_node(const struct outline *o)
+{
+	return o->rows[o->selected].node;
+}
+
+/* Whether a node is the last thing shown under its parent. */
+static int
+outline_node_is_last(const struct outline *o, const struct doc_node *n)
+{
+	if (n->parent == NULL)
+		return n->index + 1 == o->doc->n_nodes;
+	return n->index + 1 == n->parent->n_children;
+}
+
+/* Fill the guides of a row. */
+size_t
+outline_guides(const struct outline *o, size_t row, enum outline_guide *guides)
+{
+	const struct outline_row *r = &o->rows[row];
+	const struct doc_node *n = r->node;
+	size_t d = r->depth, count = r->depth;
+	int last;
+
+	if (d == 0)
+		return 0;
+	if (r->measure != OUTLINE_NODE) {
+		last = r->measure + 1 == n->n_measures && n->n_children == 0;
+		guides[--d] = last ? OUTLINE_GUIDE_ELL : OUTLINE_GUIDE_TEE;
+	} else {
+		guides[--d] = outline_node_is_last(o, n) ? OUTLINE_GUIDE_ELL :
+		    OUTLINE_GUIDE_TEE;
+		n = n->parent;
+	}
+	/* n is now the row's parent; walk up to depth 1. */
+	while (d > 0) {
+		guides[--d] = outline_node_is_last(o, n) ? OUTLINE_GUIDE_BLANK :
+		    OUTLINE_GUIDE_BAR;
+		n = n->parent;
+	}
+	return count;
+}
