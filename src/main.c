@@ -27,6 +27,7 @@
 #include "src/dump.h"
 #include "src/json.h"
 #include "src/out.h"
+#include "ui/ui.h"
 
 #define SHISAKU_VERSION	"0.1.0"
 
@@ -245,8 +246,10 @@ main(int argc, char **argv)
 		return main_report(&err);
 	if (opts.check)
 		status = 0;
-	else
+	else if (opts.dump)
 		status = main_dump(&opts, doc);
+	else
+		status = ui_run(doc);
 	doc_free(&doc);
 	text_fini();
 	return status;

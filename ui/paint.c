@@ -1,0 +1,190 @@
+/*
+ * paint: attributes per role (colour, or reverse/bold/underline when there
+ * is no colour or NO_COLOR is set), tree guides (line drawing where the
+ * terminal has it, ASCII where not), and text drawn through the text layer.
+ */
+#include "ui/paint.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/buf.h"
+#include "model/text.h"
+
+#include <term.h>	/* last: it defines macros such as "lines" */
+
+static attr_t	paint_attrs[PAINT_ROLES];
+static int	paint_ascii;		/* no line drawing: ASCII guides */
+static struct buf paint_buf;		/* reused for every string */
+
+/* Set the attribute of a role from a colour pair or a fallback. */
+static void
+paint_role(int colour, enum paint_role role, short pair, short fg, short bg,
+    attr_t extra, attr_t mono)
+{
+	if (colour) {
+		init_pair(pair, fg, bg);
+		paint_attrs[role] = COLOR_PAIR(pair) | extra;
+	} else
+		paint_attrs[role] = mono;
+}
+
+/* Choose attributes and guides for this terminal. */
+void
+paint_init(void)
+{
+	const char *nc = getenv("NO_COLOR");
+	const char *acsc = tigetstr("acsc");
+	int colour = has_colors() && (nc == NULL || *nc == '\0');
+
+	paint_ascii = acsc == NULL || acsc == (char *)-1 || *acsc == '\0';
+	if (colour) {
+		start_color();
+		use_default_colors();
+	}
+	paint_attrs[PAINT_NORMAL] = A_NORMAL;
+	paint_role(colour, PAINT_HEADER, 1, COLOR_WHITE, COLOR_BLUE, A_BOLD,
+	    A_REVERSE);
+	paint_attrs[PAINT_SELECTED] = A_REVERSE;
+	paint_attrs[PAINT_SELECTED_DIM] = A_UNDERLINE;
+	paint_attrs[PAINT_TITLE] = A_BOLD;
+	paint_role(colour, PAINT_PATH, 2, COLOR_GREEN, -1, 0, A_NORMAL);
+	paint_role(colour, PAINT_AGENCY, 3, COLOR_CYAN, -1, 0, A_NORMAL);
+	paint_role(colour, PAINT_FOOTNOTE, 4, COLOR_YELLOW, -1, 0, A_UNDERLINE);
+	paint_role(colour, PAINT_MARKER, 5, COLOR_GREEN, -1, A_BOLD, A_BOLD);
+	paint_role(colour, PAINT_GUIDE, 6, COLOR_BLUE, -1, 0, A_NORMAL);
+	paint_role(colour, PAINT_COUNT, 7, COLOR_MAGENTA, -1, 0, A_NORMAL);
+	paint_attrs[PAINT_HIGHLIGHT] = A_BOLD;
+}
+
+/* Free the reused buffer. */
+void
+paint_fini(void)
+{
+	buf_fini(&paint_buf);
+}
+
+/* The attributes of a role. */
+attr_t
+paint_attr(enum paint_role role)
+{
+	return paint_attrs[role];
+}
+
+/* Put the prepared buffer on the screen at (y, x). */
+static void
+paint_put(int y, int x, enum paint_role role)
+{
+	attrset(paint_attrs[role]);
+	mvaddnstr(y, x, paint_buf.data, (int)paint_buf.len);
+	attrset(A_NORMAL);
+}
+
+/* Draw s cut to max_cols. */
+size_t
+paint_text(int y, int x, size_t max_cols, const char *s, size_t len,
+    enum paint_role role)
+{
+	size_t cols;
+
+	if (max_cols == 0)
+		return 0;
+	buf_clear(&paint_buf);
+	cols = text_truncate(&paint_buf, s, len, max_cols);
+	if (paint_buf.len > 0)
+		paint_put(y, x, role);
+	return cols;
+}
+
+/* Draw the visible form of s, already known to fit. */
+size_t
+paint_line(int y, int x, const char *s, size_t len, enum paint_role role)
+{
+	size_t cols;
+
+	buf_clear(&paint_buf);
+	cols = text_render(&paint_buf, s, len, 0);
+	if (paint_buf.len > 0)
+		paint_put(y, x, role);
+	return cols;
+}
+
+/* Fill with spaces. */
+void
+paint_fill(int y, int x, int cols, enum paint_role role)
+{
+	if (cols <= 0)
+		return;
+	attrset(paint_attrs[role]);
+	mvhline(y, x, ' ', cols);
+	attrset(A_NORMAL);
+}
+
+/* Draw one guide, 2 columns. */
+void
+paint_guide(int y, int x, enum outline_guide g)
+{
+	attrset(paint_attrs[PAINT_GUIDE]);
+	switch (g) {
+	case OUTLINE_GUIDE_BAR:
+		if (paint_ascii)
+			mvaddstr(y, x, "| ");
+		else {
+			mvadd_wch(y, x, WACS_VLINE);
+			addch(' ');
+		}
+		break;
+	case OUTLINE_GUIDE_TEE:
+		if (paint_ascii)
+			mvaddstr(y, x, "|-");
+		else {
+			mvadd_wch(y, x, WACS_LTEE);
+			add_wch(WACS_HLINE);
+		}
+		break;
+	case OUTLINE_GUIDE_ELL:
+		if (paint_ascii)
+			mvaddstr(y, x, "`-");
+		else {
+			mvadd_wch(y, x, WACS_LLCORNER);
+			add_wch(WACS_HLINE);
+		}
+		break;
+	default:
+		mvaddstr(y, x, "  ");
+		break;
+	}
+	attrset(A_NORMAL);
+}
+
+/* Draw a vertical line. */
+void
+paint_vline(int y, int x, int rows)
+{
+	int i;
+
+	attrset(paint_attrs[PAINT_GUIDE]);
+	for (i = 0; i < rows; i++) {
+		if (paint_ascii)
+			mvaddch(y + i, x, '|');
+		else
+			mvadd_wch(y + i, x, WACS_VLINE);
+	}
+	attrset(A_NORMAL);
+}
+
+/* Draw a horizontal line. */
+void
+paint_hline(int y, int x, int cols)
+{
+	int i;
+
+	attrset(paint_attrs[PAINT_GUIDE]);
+	for (i = 0; i < cols; i++) {
+		if (paint_ascii)
+			mvaddch(y, x + i, '-');
+		else
+			mvadd_wch(y, x + i, WACS_HLINE);
+	}
+	attrset(A_NORMAL);
+}

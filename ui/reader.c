@@ -1,0 +1,105 @@
+/*
+ * reader: the reading pane.  It paints the lines model/pane.c laid out for
+ * the selected node, from pane_top, one column in from the pane's left edge,
+ * with the measure the tree selects in bold.
+ */
+#include <curses.h>
+#include <string.h>
+
+#include "ui/paint.h"
+#include "ui/ui.h"
+
+/* The role a block's lines are drawn in. */
+static enum paint_role
+reader_role(const struct ui *ui, const struct pane_block *b)
+{
+	const struct outline_row *r = &ui->outline.rows[ui->outline.selected];
+
+	if (b->measure != SIZE_MAX && b->measure == r->measure &&
+	    b->kind == PANE_MEASURE)
+		return PAINT_HIGHLIGHT;
+	switch (b->kind) {
+	case PANE_PATH:
+		return PAINT_PATH;
+	case PANE_TITLE:
+		return PAINT_TITLE;
+	case PANE_AGENCY:
+		return PAINT_AGENCY;
+	case PANE_FOOTNOTE:
+		return PAINT_FOOTNOTE;
+	default:
+		return PAINT_NORMAL;
+	}
+}
+
+/* Draw the visible lines of the pane. */
+void
+reader_draw(struct ui *ui)
+{
+	const struct pane *p = &ui->pane;
+	const struct pane_line *l;
+	const struct pane_block *b;
+	int y;
+
+	for (y = 0; y < ui->pane_area.h; y++) {
+		if (ui->pane_top + (size_t)y >= p->n_lines)
+			break;
+		l = &p->lines[ui->pane_top + (size_t)y];
+		b = &p->blocks[l->block];
+		paint_line(ui->pane_area.y + y, ui->pane_area.x + 1 + (int)l->indent_cols,
+		    b->text + l->start_bytes, l->end_bytes - l->start_bytes,
+		    reader_role(ui, b));
+	}
+}
+
+/* Scroll by lines, clamped so the last line can reach the bottom. */
+void
+reader_wheel(struct ui *ui, int lines)
+{
+	size_t h = (size_t)(ui->pane_area.h > 0 ? ui->pane_area.h : 1), max_top;
+	long top = (long)ui->pane_top + lines;
+
+	max_top = ui->pane.n_lines > h ? ui->pane.n_lines - h : 0;
+	if (top < 0 || ui->pane.n_lines <= h)
+		top = 0;
+	if ((size_t)top > max_top)
+		top = (long)max_top;
+	ui->pane_top = (size_t)top;
+}
+
+/* Handle a key with the pane focused; 1 if it was the pane's. */
+int
+reader_key(struct ui *ui, int key)
+{
+	int page = ui->pane_area.h > 1 ? ui->pane_area.h - 1 : 1;
+
+	switch (key) {
+	case KEY_DOWN: case 'j': case 14: /* ^N */
+		reader_wheel(ui, 1);
+		break;
+	case KEY_UP: case 'k': case 16: /* ^P */
+		reader_wheel(ui, -1);
+		break;
+	case KEY_NPAGE: case 6: /* ^F */ case ' ':
+		reader_wheel(ui, page);
+		break;
+	case KEY_PPAGE: case 2: /* ^B */
+		reader_wheel(ui, -page);
+		break;
+	case 4: /* ^D */
+		reader_wheel(ui, (page + 1) / 2);
+		break;
+	case 21: /* ^U */
+		reader_wheel(ui, -(page + 1) / 2);
+		break;
+	case 'g': case KEY_HOME:
+		ui->pane_top = 0;
+		break;
+	case 'G': case KEY_END:
+		reader_wheel(ui, (int)ui->pane.n_lines);
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}

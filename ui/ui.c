@@ -1,0 +1,399 @@
+/*
+ * ui: terminal set-up and restoration, screen layout, the main loop and the
+ * keys that belong to no single screen.  The terminal is restored on quit,
+ * on SIGINT, SIGTERM and SIGHUP (the signal is then re-raised so the parent
+ * sees it), and before a fatal error is printed (the xmalloc hook).  Ctrl-Z
+ * is left to ncurses, which restores the terminal and redraws on fg.
+ */
+#include "ui/ui.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "model/text.h"
+#include "model/xmalloc.h"
+#include "ui/paint.h"
+
+static volatile sig_atomic_t	ui_signal;	/* a signal that ends the run */
+static int			ui_active;	/* curses owns the terminal */
+static SCREEN			*ui_screen;	/* from newterm */
+
+/* Note a terminating signal; the loop sees it within its timeout. */
+static void
+ui_on_signal(int sig)
+{
+	ui_signal = sig;
+}
+
+/* Give the terminal back, once. */
+static void
+ui_restore(void)
+{
+	if (!ui_active)
+		return;
+	ui_active = 0;
+	endwin();
+}
+
+/* Lay out the screen for its size. */
+void
+ui_layout(struct ui *ui)
+{
+	int rows = LINES, cols = COLS, body_y = 1, body_h = rows - 2, tree_w,
+	    tree_h;
+
+	memset(&ui->header, 0, sizeof ui->header);
+	memset(&ui->tree_area, 0, sizeof ui->tree_area);
+	memset(&ui->sep, 0, sizeof ui->sep);
+	memset(&ui->pane_area, 0, sizeof ui->pane_area);
+	memset(&ui->status, 0, sizeof ui->status);
+	ui->too_small = cols < UI_MIN_COLS || rows < UI_MIN_ROWS;
+	if (ui->too_small)
+		return;
+	ui->header = (struct ui_rect){ 0, 0, 1, cols };
+	ui->status = (struct ui_rect){ rows - 1, 0, 1, cols };
+	ui->side = cols >= UI_SIDE_COLS;
+	if (ui->zoom) {
+		ui->pane_area = (struct ui_rect){ body_y, 0, body_h, cols };
+	} else if (ui->side) {
+		tree_w = cols * 2 / 5;
+		ui->tree_area = (struct ui_rect){ body_y, 0, body_h, tree_w };
+		ui->sep = (struct ui_rect){ body_y, tree_w, body_h, 1 };
+		ui->pane_area = (struct ui_rect){ body_y, tree_w + 1, body_h,
+		    cols - tree_w - 1 };
+	} else {
+		tree_h = (body_h - 1) / 2;
+		if (tree_h < 1)
+			tree_h = 1;
+		ui->tree_area = (struct ui_rect){ body_y, 0, tree_h, cols };
+		ui->sep = (struct ui_rect){ body_y + tree_h, 0, 1, cols };
+		ui->pane_area = (struct ui_rect){ body_y + tree_h + 1, 0,
+		    body_h - tree_h - 1, cols };
+	}
+}
+
+/* Keep the selection in view and the pane laid out for it. */
+void
+ui_follow(struct ui *ui)
+{
+	struct outline *o = &ui->outline;
+	const struct outline_row *r;
+	const struct doc_node *node;
+	size_t h, width, line;
+
+	if (ui->too_small)
+		return;
+	h = (size_t)(ui->tree_area.h > 0 ? ui->tree_area.h : 1);
+	if (o->selected < ui->tree_top)
+		ui->tree_top = o->selected;
+	else if (o->selected >= ui->tree_top + h)
+		ui->tree_top = o->selected - h + 1;
+	if (o->n_rows <= h)
+		ui->tree_top = 0;
+	else if (ui->tree_top > o->n_rows - h)
+		ui->tree_top = o->n_rows - h;
+
+	r = &o->rows[o->selected];
+	node = r->node;
+	width = ui->pane_area.w > 1 ? (size_t)ui->pane_area.w - 1 : 1;
+	if (ui->pane.node != node || ui->pane.width_cols != width)
+		pane_layout(&ui->pane, ui->doc, node, width);
+	if (ui->pane_node != node) {
+		ui->pane_node = node;
+		ui->pane_top = 0;
+		ui->pane_measure = OUTLINE_NODE;
+	}
+	if (r->measure != ui->pane_measure) {
+		/* A newly selected measure is brought into view. */
+		ui->pane_measure = r->measure;
+		if (r->measure != OUTLINE_NODE) {
+			line = pane_measure_line(&ui->pane, r->measure);
+			if (line < ui->pane_top || line >= ui->pane_top +
+			    (size_t)(ui->pane_area.h > 0 ? ui->pane_area.h : 1))
+				ui->pane_top = line;
+		}
+	}
+	reader_wheel(ui, 0);		/* clamp after a re-layout */
+}
+
+/* Draw the header row: title, 資料番号 and date. */
+static void
+ui_draw_header(struct ui *ui)
+{
+	const struct doc *doc = ui->doc;
+	struct buf b = { 0 };
+
+	paint_fill(0, 0, ui->header.w, PAINT_HEADER);
+	buf_printf(&b, "%s", doc->title);
+	if (doc->document_number != NULL)
+		buf_printf(&b, "  %s", doc->document_number);
+	if (doc->date != NULL)
+		buf_printf(&b, "  %s", doc->date);
+	paint_text(0, 1, (size_t)ui->header.w - 1, b.data, b.len, PAINT_HEADER);
+	buf_fini(&b);
+}
+
+/* Draw the status row: path or message on the left, position and hints. */
+static void
+ui_draw_status(struct ui *ui)
+{
+	const struct outline *o = &ui->outline;
+	const struct outline_row *r = &o->rows[o->selected];
+	const char *path[DOC_MAX_DEPTH];
+	struct buf left = { 0 }, right = { 0 };
+	size_t count, i, right_cols, w = (size_t)ui->status.w;
+
+	paint_fill(ui->status.y, 0, ui->status.w, PAINT_HEADER);
+	if (ui->message[0] != '\0') {
+		buf_adds(&left, ui->message);
+		ui->message[0] = '\0';
+	} else {
+		count = doc_path(r->node, path);
+		for (i = 0; i < count; i++)
+			buf_printf(&left, "%s%s", i == 0 ? "" : " › ", path[i]);
+		if (r->measure != OUTLINE_NODE)
+			buf_printf(&left, " › ・%zu", r->measure + 1);
+	}
+	buf_printf(&right, "%zu/%zu", o->selected + 1, o->n_rows);
+	if (w >= 60)
+		buf_adds(&right, "  ?:help  Tab:pane  z:zoom  q:quit");
+	else if (w >= 40)
+		buf_adds(&right, "  ?:help q:quit");
+	right_cols = text_width_cols(right.data, right.len, 0);
+	if (right_cols + 2 > w) {
+		buf_clear(&right);
+		right_cols = 0;
+	}
+	paint_text(ui->status.y, 1, w - right_cols - 2, left.data, left.len,
+	    PAINT_HEADER);
+	if (right_cols > 0)
+		paint_text(ui->status.y, (int)(w - right_cols - 1), right_cols,
+		    right.data, right.len, PAINT_HEADER);
+	buf_fini(&left);
+	buf_fini(&right);
+}
+
+/* Draw the whole screen. */
+static void
+ui_draw(struct ui *ui)
+{
+	static const char small[] = "terminal too small";
+
+	erase();
+	if (ui->too_small) {
+		paint_text(LINES / 2, 0, (size_t)COLS, small, strlen(small),
+		    PAINT_NORMAL);
+		refresh();
+		return;
+	}
+	ui_draw_header(ui);
+	if (ui->help)
+		help_draw(ui);
+	else {
+		if (ui->tree_area.h > 0)
+			tree_draw(ui);
+		if (ui->sep.h > 0 && ui->side)
+			paint_vline(ui->sep.y, ui->sep.x, ui->sep.h);
+		else if (ui->sep.h > 0)
+			paint_hline(ui->sep.y, ui->sep.x, ui->sep.w);
+		reader_draw(ui);
+	}
+	ui_draw_status(ui);
+	refresh();
+}
+
+/* Whether (y, x) lies in a rectangle. */
+static int
+ui_in(const struct ui_rect *r, int y, int x)
+{
+	return y >= r->y && y < r->y + r->h && x >= r->x && x < r->x + r->w;
+}
+
+/* Handle a mouse event: clicks select, the wheel scrolls what it is over. */
+static void
+ui_mouse(struct ui *ui)
+{
+	MEVENT ev;
+	int wheel = 0;
+
+	if (getmouse(&ev) != OK || ui->too_small)
+		return;
+	if (ev.bstate & BUTTON4_PRESSED)
+		wheel = -3;
+#ifdef BUTTON5_PRESSED
+	else if (ev.bstate & BUTTON5_PRESSED)
+		wheel = 3;
+#endif
+	if (ui->help) {
+		if (wheel != 0)
+			help_key(ui, wheel < 0 ? KEY_UP : KEY_DOWN);
+		return;
+	}
+	if (ui_in(&ui->tree_area, ev.y, ev.x)) {
+		if (wheel != 0)
+			tree_wheel(ui, wheel);
+		else if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
+			tree_click(ui, ev.y, ev.x);
+	} else if (ui_in(&ui->pane_area, ev.y, ev.x)) {
+		if (wheel != 0)
+			reader_wheel(ui, wheel);
+		else if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
+			ui->focus = UI_FOCUS_PANE;
+	}
+}
+
+/* Handle one key. */
+static void
+ui_key(struct ui *ui, int key)
+{
+	struct outline *o = &ui->outline;
+
+	if (key == KEY_RESIZE) {
+		ui_layout(ui);
+		return;
+	}
+	if (key == KEY_MOUSE) {
+		ui_mouse(ui);
+		return;
+	}
+	if (ui->too_small) {
+		if (key == 'q')
+			ui->quit = 1;
+		return;
+	}
+	if (ui->help) {
+		help_key(ui, key);
+		return;
+	}
+	switch (key) {
+	case 'q':
+		ui->quit = 1;
+		return;
+	case '?':
+		ui->help = 1;
+		ui->help_top = 0;
+		return;
+	case '\t':
+		if (!ui->zoom)
+			ui->focus = ui->focus == UI_FOCUS_TREE ?
+			    UI_FOCUS_PANE : UI_FOCUS_TREE;
+		return;
+	case 'z':
+		ui->zoom = !ui->zoom;
+		ui->focus = ui->zoom ? UI_FOCUS_PANE : UI_FOCUS_TREE;
+		ui_layout(ui);
+		return;
+	case 27: /* Esc */
+		if (ui->zoom) {
+			ui->zoom = 0;
+			ui->focus = UI_FOCUS_TREE;
+			ui_layout(ui);
+		}
+		return;
+	case 12: /* ^L */
+		clearok(curscr, TRUE);
+		return;
+	case 'E':
+		outline_expand_all(o);
+		return;
+	case 'C':
+		outline_collapse_all(o);
+		return;
+	case '1': case '2': case '3': case '4':
+		outline_expand_level(o, (size_t)(key - '0'));
+		return;
+	default:
+		break;
+	}
+	if (ui->focus == UI_FOCUS_PANE && reader_key(ui, key))
+		return;
+	if (!tree_key(ui, key))
+		beep();
+}
+
+/* Take the terminal: curses modes, mouse, signals. */
+static int
+ui_start(void)
+{
+	struct sigaction sa;
+	const char *term = getenv("TERM");
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs("shisaku: the browser needs a terminal (standard input and"
+		    " output); use --dump to print the outline\n", stderr);
+		return EX_USAGE;
+	}
+	if (term == NULL || *term == '\0') {
+		fputs("shisaku: TERM is not set; set it to your terminal's type"
+		    " (e.g. TERM=xterm-256color), or use --dump\n", stderr);
+		return EX_USAGE;
+	}
+	if ((ui_screen = newterm(NULL, stdout, stdin)) == NULL) {
+		fprintf(stderr, "shisaku: cannot use terminal type '%s'; set"
+		    " TERM to your terminal's type, or use --dump\n", term);
+		return EX_USAGE;
+	}
+	ui_active = 1;
+	xmalloc_set_fatal_hook(ui_restore);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = ui_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	timeout(200);
+	curs_set(0);
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+	    | BUTTON5_PRESSED
+#endif
+	    , NULL);
+	mouseinterval(0);
+	paint_init();
+	return 0;
+}
+
+/* Run the browser. */
+int
+ui_run(const struct doc *doc)
+{
+	struct ui ui;
+	int status, key, sig;
+
+	if ((status = ui_start()) != 0)
+		return status;
+	memset(&ui, 0, sizeof ui);
+	ui.doc = doc;
+	outline_init(&ui.outline, doc);
+	ui_layout(&ui);
+	while (!ui.quit && ui_signal == 0) {
+		ui_follow(&ui);
+		ui_draw(&ui);
+		key = getch();
+		if (key != ERR)
+			ui_key(&ui, key);
+	}
+	sig = ui_signal;
+	ui_restore();
+	delscreen(ui_screen);
+	ui_screen = NULL;
+	paint_fini();
+	pane_fini(&ui.pane);
+	outline_fini(&ui.outline);
+	if (sig != 0) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	return 0;
+}
