@@ -27,17 +27,22 @@ outline_push(struct outline *o, const struct doc_node *node, size_t measure,
 	r->depth = depth;
 }
 
-/* Append a node's row and, when expanded, its measures and children. */
+/* Append a node's row and, when expanded, its measures and children
+ * (under a filter, only those it keeps). */
 static void
 outline_add(struct outline *o, const struct doc_node *n)
 {
 	size_t i;
 
+	if (o->keep_node != NULL && !o->keep_node[n->id])
+		return;
 	outline_push(o, n, OUTLINE_NODE, n->depth);
 	if (!o->expanded[n->id])
 		return;
 	for (i = 0; i < n->n_measures; i++)
-		outline_push(o, n, i, n->depth + 1);
+		if (o->keep_measure == NULL ||
+		    o->keep_measure[o->measure_base[n->id] + i])
+			outline_push(o, n, i, n->depth + 1);
 	for (i = 0; i < n->n_children; i++)
 		outline_add(o, &n->children[i]);
 }
@@ -59,9 +64,14 @@ outline_rebuild(struct outline *o)
 	o->selected = 0;
 	if (node == NULL)
 		return;
-	/* The selection, or its nearest visible ancestor. */
-	for (n = node; n != NULL; n = n->parent, measure = OUTLINE_NODE)
-		if ((row = outline_find(o, n, measure)) != SIZE_MAX) {
+	/* The selection, else its node's row, else the nearest visible
+	 * ancestor. */
+	if ((row = outline_find(o, node, measure)) != SIZE_MAX) {
+		o->selected = row;
+		return;
+	}
+	for (n = node; n != NULL; n = n->parent)
+		if ((row = outline_find(o, n, OUTLINE_NODE)) != SIZE_MAX) {
 			o->selected = row;
 			return;
 		}
@@ -87,14 +97,19 @@ void
 outline_init(struct outline *o, const struct doc *doc)
 {
 	struct doc_node *n;
+	size_t m = 0;
 
 	memset(o, 0, sizeof *o);
 	o->doc = doc;
 	o->by_id = xcalloc(doc->total_nodes, sizeof *o->by_id);
 	o->expanded = xcalloc(doc->total_nodes, 1);
 	o->below = xcalloc(doc->total_nodes, sizeof *o->below);
-	for (n = doc_next(doc, NULL); n != NULL; n = doc_next(doc, n))
+	o->measure_base = xcalloc(doc->total_nodes, sizeof *o->measure_base);
+	for (n = doc_next(doc, NULL); n != NULL; n = doc_next(doc, n)) {
 		o->by_id[n->id] = n;
+		o->measure_base[n->id] = m;
+		m += n->n_measures;
+	}
 	outline_count(o);
 	outline_rebuild(o);
 }
@@ -106,6 +121,10 @@ outline_fini(struct outline *o)
 	free(o->by_id);
 	free(o->expanded);
 	free(o->below);
+	free(o->measure_base);
+	free(o->keep_node);
+	free(o->keep_measure);
+	free(o->matches);
 	free(o->rows);
 	memset(o, 0, sizeof *o);
 }
@@ -134,6 +153,8 @@ outline_hidden(const struct outline *o, size_t row)
 {
 	if (!outline_has_children(o, row) || outline_is_expanded(o, row))
 		return 0;
+	if (o->matches != NULL)
+		return o->matches[o->rows[row].node->id];
 	return o->below[o->rows[row].node->id];
 }
 
@@ -148,6 +169,14 @@ outline_set_expanded(struct outline *o, size_t row, int expanded)
 	o->expanded[n->id] = !!expanded;
 	outline_rebuild(o);
 	return 1;
+}
+
+/* Set every node's expansion from a saved copy. */
+void
+outline_set_expansion(struct outline *o, const unsigned char *expanded)
+{
+	memcpy(o->expanded, expanded, o->doc->total_nodes);
+	outline_rebuild(o);
 }
 
 /* Expand every node. */
@@ -248,13 +277,106 @@ outline_selected_node(const struct outline *o)
 	return o->rows[o->selected].node;
 }
 
+/* The global index of a node's measure. */
+size_t
+outline_measure_index(const struct outline *o, const struct doc_node *node,
+    size_t measure)
+{
+	return o->measure_base[node->id] + measure;
+}
+
+/* Whether a filter is on. */
+int
+outline_filtered(const struct outline *o)
+{
+	return o->keep_node != NULL;
+}
+
+/* Show only the matches and their ancestors, or everything again. */
+void
+outline_filter(struct outline *o, const unsigned char *node_match,
+    const unsigned char *measure_match)
+{
+	const struct doc_node *n, *p;
+	size_t total = o->doc->total_nodes, i, j, hits, kept;
+
+	free(o->keep_node);
+	free(o->keep_measure);
+	free(o->matches);
+	o->keep_node = NULL;
+	o->keep_measure = NULL;
+	o->matches = NULL;
+	if (node_match == NULL || measure_match == NULL) {
+		outline_rebuild(o);
+		return;
+	}
+	o->keep_node = xcalloc(total, 1);
+	o->keep_measure = xcalloc(o->doc->total_measures + 1, 1);
+	o->matches = xcalloc(total, sizeof *o->matches);
+	memcpy(o->keep_measure, measure_match, o->doc->total_measures);
+	for (i = total; i-- > 0;) {
+		/* Children come after their parent: walk backwards, adding each
+		 * node's matches (its own and below) to its parent's. */
+		n = o->by_id[i];
+		for (j = 0; j < n->n_measures; j++)
+			o->matches[i] += measure_match[o->measure_base[i] + j] != 0;
+		hits = o->matches[i] + (node_match[i] != 0);
+		o->keep_node[i] = hits > 0;
+		if (hits > 0 && (p = n->parent) != NULL)
+			o->matches[p->id] += hits;
+	}
+	for (i = kept = 0; i < o->doc->n_nodes; i++)
+		kept += o->keep_node[o->doc->nodes[i].id];
+	if (kept == 0) {
+		/* Nothing matches: an empty tree helps nobody. */
+		outline_filter(o, NULL, NULL);
+		return;
+	}
+	/* Open the branches that hold matches below them. */
+	for (i = 0; i < total; i++)
+		o->expanded[i] = o->matches[i] > 0;
+	outline_rebuild(o);
+}
+
 /* Whether a node is the last thing shown under its parent. */
 static int
 outline_node_is_last(const struct outline *o, const struct doc_node *n)
 {
+	size_t i;
+
+	if (o->keep_node != NULL) {
+		/* Under a filter, the last kept sibling. */
+		const struct doc_node *sibs = n->parent != NULL ?
+		    n->parent->children : o->doc->nodes;
+		size_t count = n->parent != NULL ? n->parent->n_children :
+		    o->doc->n_nodes;
+
+		for (i = n->index + 1; i < count; i++)
+			if (o->keep_node[sibs[i].id])
+				return 0;
+		return 1;
+	}
 	if (n->parent == NULL)
 		return n->index + 1 == o->doc->n_nodes;
 	return n->index + 1 == n->parent->n_children;
+}
+
+/* Whether a measure is the last thing shown under its node. */
+static int
+outline_measure_is_last(const struct outline *o, const struct doc_node *n,
+    size_t measure)
+{
+	size_t i;
+
+	if (o->keep_node == NULL)
+		return measure + 1 == n->n_measures && n->n_children == 0;
+	for (i = measure + 1; i < n->n_measures; i++)
+		if (o->keep_measure[o->measure_base[n->id] + i])
+			return 0;
+	for (i = 0; i < n->n_children; i++)
+		if (o->keep_node[n->children[i].id])
+			return 0;
+	return 1;
 }
 
 /* Fill the guides of a row. */
@@ -269,7 +391,7 @@ outline_guides(const struct outline *o, size_t row, enum outline_guide *guides)
 	if (d == 0)
 		return 0;
 	if (r->measure != OUTLINE_NODE) {
-		last = r->measure + 1 == n->n_measures && n->n_children == 0;
+		last = outline_measure_is_last(o, n, r->measure);
 		guides[--d] = last ? OUTLINE_GUIDE_ELL : OUTLINE_GUIDE_TEE;
 	} else {
 		guides[--d] = outline_node_is_last(o, n) ? OUTLINE_GUIDE_ELL :

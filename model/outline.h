@@ -38,6 +38,12 @@ struct outline {
 	unsigned char		 *expanded;	/* by node id */
 	size_t			 *below;	/* by node id: rows under it when
 						   all is expanded */
+	size_t			 *measure_base;	/* by node id: global index of
+						   its first measure */
+	unsigned char		 *keep_node;	/* filter: by node id, or NULL */
+	unsigned char		 *keep_measure;	/* filter: by global measure */
+	size_t			 *matches;	/* filter: by node id, matches
+						   below it (itself excluded) */
 	struct outline_row	 *rows;		/* visible rows, in order */
 	size_t			  n_rows;
 	size_t			  cap_rows;
@@ -53,11 +59,14 @@ void outline_fini(struct outline *o);
 int outline_has_children(const struct outline *o, size_t row);
 /* Whether a row's node is expanded (0 for measures and leaves). */
 int outline_is_expanded(const struct outline *o, size_t row);
-/* Rows a collapsed row hides (all its descendants); 0 when expanded. */
+/* Rows a collapsed row hides (all its descendants; under a filter, the
+ * matches among them); 0 when expanded. */
 size_t outline_hidden(const struct outline *o, size_t row);
 
 /* Expand or collapse the node of a row (measures: nothing); 1 if changed. */
 int outline_set_expanded(struct outline *o, size_t row, int expanded);
+/* Set every node's expansion from expanded (by node id), as saved before. */
+void outline_set_expansion(struct outline *o, const unsigned char *expanded);
 /* Expand every node. */
 void outline_expand_all(struct outline *o);
 /* Collapse every node. */
@@ -76,6 +85,22 @@ size_t outline_parent(const struct outline *o, size_t row);
 void outline_select(struct outline *o, size_t row);
 /* The node the selection is in (a measure's node). */
 const struct doc_node *outline_selected_node(const struct outline *o);
+
+/*
+ * Show only some rows (a sparse tree, as Org mode's): the nodes and
+ * measures marked in node_match (by node id) and measure_match (by global
+ * measure index, see outline_measure_index), with their ancestors; the
+ * branches holding matches are expanded.  Hidden counts then count matches.
+ * The arrays are copied.  NULL arrays clear the filter, keeping expansion
+ * and selection; so does a filter that nothing matches.
+ */
+void outline_filter(struct outline *o, const unsigned char *node_match,
+    const unsigned char *measure_match);
+/* Whether a filter is on. */
+int outline_filtered(const struct outline *o);
+/* The global index of a node's measure (document order over all nodes). */
+size_t outline_measure_index(const struct outline *o,
+    const struct doc_node *node, size_t measure);
 
 /*
  * Fill guides[0..depth) for a row: guides[d] for the ancestor at depth d+1

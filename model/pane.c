@@ -38,6 +38,7 @@ pane_add(struct pane *p, size_t *cap, enum pane_kind kind, const char *text,
 	b->kind = kind;
 	b->text = xstrdup(text);
 	b->measure = SIZE_MAX;
+	b->footnote = SIZE_MAX;
 	b->indent_cols = indent_cols;
 	b->hang_cols = hang_cols;
 	return b;
@@ -152,6 +153,7 @@ pane_build(struct pane *p, const struct doc *doc, const struct doc_node *n)
 		free(blk->text);
 		blk->text = buf_detach(&b);
 		blk->source = fn->text;
+		blk->footnote = order[i];
 	}
 	free(seen);
 	free(order);
@@ -171,7 +173,8 @@ pane_wrap(struct pane *p)
 		b = &p->blocks[i];
 		avail = p->width_cols > b->indent_cols ?
 		    p->width_cols - b->indent_cols : 1;
-		hang = b->hang_cols < avail ? b->hang_cols : 0;
+		/* A hang leaves room for a wide character, or goes. */
+		hang = b->hang_cols + 2 <= avail ? b->hang_cols : 0;
 		n = text_wrap(b->text, strlen(b->text), avail, hang, &tl);
 		for (j = 0; j < n; j++) {
 			if (p->n_lines == cap) {
