@@ -1,0 +1,686 @@
+/*
+ * test_search: the folded index of the real document (fields, entries,
+ * order), queries against it (kana and width folding, multi-word entries,
+ * separators, footnotes, organisations, ranges on the original bytes) and
+ * romaji through C/Migemo when it is built in and its dictionary present.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/doc.h"
+#include "model/search.h"
+
+#define REAL_DOC	"data/cybersecurity2018.yaml"
+
+/* The document and its index, shared by a test. */
+struct fixture {
+	struct doc		*doc;
+	struct search_index	 ix;
+};
+
+/* Load the real document and index it. */
+static int
+setup_real(void **state)
+{
+	struct doc_error err;
+	struct fixture *fx = calloc(1, sizeof *fx);
+
+	if (fx == NULL)
+		return -1;
+	if (doc_load_file(REAL_DOC, &fx->doc, &err) != 0) {
+		fprintf(stderr, "%s:%lu:%lu: %s\n", err.file, err.line, err.col,
+		    err.message);
+		free(fx);
+		return -1;
+	}
+	search_index_build(&fx->ix, fx->doc);
+	*state = fx;
+	return 0;
+}
+
+/* Free the index and the document. */
+static int
+teardown_real(void **state)
+{
+	struct fixture *fx = *state;
+
+	search_index_fini(&fx->ix);
+	assert_null(fx->ix.fields);
+	doc_free(&fx->doc);
+	free(fx);
+	return 0;
+}
+
+/* Load an inline document (the test fails if it does not load). */
+static struct doc *
+load_inline(const char *text)
+{
+	struct doc_error err;
+	struct doc *doc = NULL;
+
+	if (doc_load("inline.yaml", text, strlen(text), &doc, &err) != 0)
+		fail_msg("%lu:%lu: %s", err.line, err.col, err.message);
+	return doc;
+}
+
+/* Find a node by its path ("2.", "2.2", "(2)"), or fail the test. */
+static const struct doc_node *
+find(const struct doc *doc, const char *a, const char *b, const char *c)
+{
+	const char *want[3] = { a, b, c }, *path[DOC_MAX_DEPTH];
+	const struct doc_node *n;
+	size_t count, i, depth = c != NULL ? 3 : b != NULL ? 2 : 1;
+
+	for (n = doc_next(doc, NULL); n != NULL; n = doc_next(doc, n)) {
+		count = doc_path(n, path);
+		if (count != depth)
+			continue;
+		for (i = 0; i < count; i++)
+			if (strcmp(path[i], want[i]) != 0)
+				break;
+		if (i == count)
+			return n;
+	}
+	fail_msg("no node %s %s %s", a, b ? b : "", c ? c : "");
+	return NULL;
+}
+
+/* Run a query that has words. */
+static void
+run(struct search_index *ix, const char *query, struct search_result *res)
+{
+	if (search_run(ix, query, res) != 0)
+		fail_msg("search_run(\"%s\") failed", query);
+}
+
+/* Assert that range i of hit h covers exactly the original bytes want. */
+static void
+expect_range(const struct search_hit *h, size_t i, const char *want)
+{
+	size_t start, end;
+
+	assert_true(i < h->n_ranges);
+	start = h->ranges[2 * i];
+	end = h->ranges[2 * i + 1];
+	if (end - start != strlen(want) ||
+	    memcmp(h->field->text + start, want, end - start) != 0)
+		fail_msg("range %zu is \"%.*s\", want \"%s\"", i,
+		    (int)(end - start), h->field->text + start, want);
+}
+
+/* Assert what every result must be: hits in field order, one per field,
+ * ranges sorted, apart, non-empty and inside their field's text. */
+static void
+expect_well_formed(const struct search_index *ix,
+    const struct search_result *res)
+{
+	const struct search_hit *h;
+	size_t i, j;
+
+	for (i = 0; i < res->n_hits; i++) {
+		h = &res->hits[i];
+		assert_true(h->field >= ix->fields &&
+		    h->field < ix->fields + ix->n_fields);
+		if (i > 0)
+			assert_true(h->field > res->hits[i - 1].field);
+		assert_true(h->n_ranges > 0);
+		for (j = 0; j < h->n_ranges; j++) {
+			assert_true(h->ranges[2 * j] < h->ranges[2 * j + 1]);
+			assert_true(h->ranges[2 * j + 1] <= strlen(h->field->text));
+			if (j > 0)
+				assert_true(h->ranges[2 * j] >
+				    h->ranges[2 * j - 1]);
+		}
+	}
+}
+
+/* Assert that two results have the same hits and ranges. */
+static void
+expect_same_result(const struct search_result *a,
+    const struct search_result *b)
+{
+	size_t i;
+
+	assert_int_equal(a->n_hits, b->n_hits);
+	assert_int_equal(a->n_entries, b->n_entries);
+	for (i = 0; i < a->n_hits; i++) {
+		assert_ptr_equal(a->hits[i].field, b->hits[i].field);
+		assert_int_equal(a->hits[i].n_ranges, b->hits[i].n_ranges);
+		assert_memory_equal(a->hits[i].ranges, b->hits[i].ranges,
+		    2 * a->hits[i].n_ranges * sizeof *a->hits[i].ranges);
+	}
+}
+
+/* Fields in document order, grouped into entries as search.h says. */
+static void
+test_fields(void **state)
+{
+	struct fixture *fx = *state;
+	const struct search_index *ix = &fx->ix;
+	const struct search_field *f = ix->fields;
+	const struct doc_node *n;
+	size_t i, k = 0, entry = 0, names = 0;
+
+	assert_ptr_equal(ix->doc, fx->doc);
+	assert_null(ix->migemo);	/* never loaded at build time */
+	assert_int_equal(ix->romaji, search_has_migemo());
+	assert_int_equal(ix->n_entries, fx->doc->total_nodes +
+	    fx->doc->total_measures + fx->doc->n_footnotes);
+	for (n = doc_next(fx->doc, NULL); n != NULL; n = doc_next(fx->doc, n)) {
+		assert_int_equal(f[k].kind, SEARCH_TITLE);
+		assert_ptr_equal(f[k].node, n);
+		assert_ptr_equal(f[k].text, n->title);
+		assert_int_equal(f[k].measure, SIZE_MAX);
+		assert_int_equal(f[k].footnote, SIZE_MAX);
+		assert_int_equal(f[k].entry, entry);
+		k++;
+		for (i = 0; i < n->agencies.n; i++, k++, names++) {
+			assert_int_equal(f[k].kind, SEARCH_AGENCY);
+			assert_ptr_equal(f[k].text, n->agencies.names[i]);
+			assert_int_equal(f[k].measure, SIZE_MAX);
+			assert_int_equal(f[k].entry, entry);
+		}
+		entry++;
+		for (i = 0; i < n->n_measures; i++, entry++) {
+			size_t a;
+
+			assert_int_equal(f[k].kind, SEARCH_MEASURE);
+			assert_ptr_equal(f[k].text, n->measures[i].text);
+			assert_int_equal(f[k].measure, i);
+			assert_int_equal(f[k].entry, entry);
+			k++;
+			for (a = 0; a < n->measures[i].agencies.n; a++, k++) {
+				assert_int_equal(f[k].kind, SEARCH_AGENCY);
+				assert_ptr_equal(f[k].node, n);
+				assert_int_equal(f[k].measure, i);
+				assert_int_equal(f[k].entry, entry);
+			}
+		}
+	}
+	assert_int_equal(names, 1);	/* only 1.2 (3) tags itself */
+	for (i = 0; i < fx->doc->n_footnotes; i++, entry++) {
+		assert_int_equal(f[k].kind, SEARCH_FOOTNOTE);
+		assert_null(f[k].node);
+		assert_ptr_equal(f[k].text, fx->doc->footnotes[i].term);
+		assert_int_equal(f[k].footnote, i);
+		assert_int_equal(f[k].entry, entry);
+		k++;
+		assert_ptr_equal(f[k].text, fx->doc->footnotes[i].text);
+		assert_int_equal(f[k].entry, entry);
+		k++;
+	}
+	assert_int_equal(k, ix->n_fields);
+	/* Each field's fold sits in the buffer, NUL after it. */
+	for (i = 0; i < ix->n_fields; i++) {
+		assert_true(f[i].fold_start + f[i].fold_len < ix->folded_len);
+		assert_int_equal(ix->folded[f[i].fold_start + f[i].fold_len],
+		    '\0');
+		assert_int_equal(strlen(ix->folded + f[i].fold_start),
+		    f[i].fold_len);
+	}
+	assert_int_equal(ix->folded_len, f[k - 1].fold_start +
+	    f[k - 1].fold_len + 1);
+}
+
+/* さいばー, サイバー and ｻｲﾊﾞｰ find the same places. */
+static void
+test_kana_width(void **state)
+{
+	struct fixture *fx = *state;
+	struct search_result a = { 0 }, b = { 0 }, c = { 0 };
+	size_t i;
+
+	run(&fx->ix, "さいばー", &a);
+	run(&fx->ix, "サイバー", &b);
+	run(&fx->ix, "ｻｲﾊﾞｰ", &c);
+	assert_true(a.n_hits > 20);
+	expect_well_formed(&fx->ix, &a);
+	expect_same_result(&a, &b);
+	expect_same_result(&a, &c);
+	/* The doc spells it サイバー, and the ranges say so. */
+	for (i = 0; i < a.n_hits; i++)
+		expect_range(&a.hits[i], 0, "サイバー");
+	assert_int_equal(a.hits[0].field->kind, SEARCH_TITLE);
+	assert_string_equal(a.hits[0].field->text,
+	    "新たな価値創出を支えるサイバーセキュリティの推進");
+	search_result_fini(&a);
+	search_result_fini(&b);
+	search_result_fini(&c);
+	assert_null(a.hits);
+	assert_int_equal(a.n_hits, 0);
+}
+
+/* Count the fields whose original text holds s. */
+static size_t
+fields_with(const struct search_index *ix, const char *s)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ix->n_fields; i++)
+		if (strstr(ix->fields[i].text, s) != NULL)
+			n++;
+	return n;
+}
+
+/* Case and width: iot finds IoT; the doc has no ICT, an inline one does. */
+static void
+test_case_width(void **state)
+{
+	struct fixture *fx = *state;
+	struct search_result res = { 0 };
+	struct search_index ix;
+	struct doc *doc;
+	size_t i;
+
+	run(&fx->ix, "iot", &res);
+	assert_int_equal(res.n_hits, 5);
+	assert_int_equal(res.n_hits, fields_with(&fx->ix, "IoT"));
+	for (i = 0; i < res.n_hits; i++)
+		expect_range(&res.hits[i], 0, "IoT");
+	assert_string_equal(res.hits[0].field->text, "安全なIoTシステムの構築");
+	search_result_fini(&res);
+	run(&fx->ix, "ＩＯＴ", &res);
+	assert_int_equal(res.n_hits, 5);
+	search_result_fini(&res);
+
+	/* The real document never writes ICT, in any width or case. */
+	assert_int_equal(fields_with(&fx->ix, "ICT"), 0);
+	run(&fx->ix, "ict", &res);
+	assert_int_equal(res.n_hits, 0);
+	assert_int_equal(res.n_entries, 0);
+	assert_null(res.hits);
+	search_result_fini(&res);
+
+	doc = load_inline("title: T\nnodes:\n  - number: \"1.\"\n"
+	    "    title: ＩＣＴとｻｲﾊﾞｰ対策\n    measures:\n"
+	    "      - text: ICT機器と「ｾｷｭﾘﾃｨ」\n        agencies: [ＮＩＳＣ]\n");
+	search_index_build(&ix, doc);
+	run(&ix, "ict", &res);
+	assert_int_equal(res.n_hits, 2);
+	expect_range(&res.hits[0], 0, "ＩＣＴ");
+	expect_range(&res.hits[1], 0, "ICT");
+	search_result_fini(&res);
+	run(&ix, "ば", &res);
+	assert_int_equal(res.n_hits, 1);
+	expect_range(&res.hits[0], 0, "ﾊﾞ");	/* never half a character */
+	search_result_fini(&res);
+	run(&ix, "サイバー", &res);
+	expect_range(&res.hits[0], 0, "ｻｲﾊﾞｰ");
+	search_result_fini(&res);
+	run(&ix, "セキュリティ nisc", &res);
+	assert_int_equal(res.n_entries, 1);
+	assert_int_equal(res.n_hits, 2);
+	expect_range(&res.hits[0], 0, "ｾｷｭﾘﾃｨ");
+	assert_int_equal(res.hits[1].field->kind, SEARCH_AGENCY);
+	expect_range(&res.hits[1], 0, "ＮＩＳＣ");
+	search_result_fini(&res);
+	search_index_fini(&ix);
+	doc_free(&doc);
+}
+
+/* Several words must all occur in one entry. */
+static void
+test_multi_word(void **state)
+{
+	struct fixture *fx = *state;
+	struct search_result res = { 0 }, other = { 0 };
+	const struct doc_node *n = find(fx->doc, "2.", "2.2", "(2)");
+
+	/* CSIRT is in the text of 2.2 (2)'s second measure, 総務省 its
+	 * organisation: one entry, two fields. */
+	run(&fx->ix, "総務省 CSIRT", &res);
+	expect_well_formed(&fx->ix, &res);
+	assert_int_equal(res.n_entries, 1);
+	assert_int_equal(res.n_hits, 2);
+	assert_int_equal(res.hits[0].field->kind, SEARCH_MEASURE);
+	assert_ptr_equal(res.hits[0].field->node, n);
+	assert_int_equal(res.hits[0].field->measure, 1);
+	assert_int_equal(res.hits[0].n_ranges, 1);
+	expect_range(&res.hits[0], 0, "CSIRT");
+	assert_int_equal(res.hits[1].field->kind, SEARCH_AGENCY);
+	assert_ptr_equal(res.hits[1].field->node, n);
+	assert_int_equal(res.hits[1].field->measure, 1);
+	expect_range(&res.hits[1], 0, "総務省");
+	assert_int_equal(res.hits[0].field->entry, res.hits[1].field->entry);
+
+	/* The order of the words does not matter; case does not either. */
+	run(&fx->ix, "csirt 総務省", &other);
+	expect_same_result(&res, &other);
+	search_result_fini(&other);
+	/* Ideographic space and tabs separate words too. */
+	run(&fx->ix, "総務省\xe3\x80\x80" "CSIRT", &other);
+	expect_same_result(&res, &other);
+	search_result_fini(&other);
+	run(&fx->ix, "\t 総務省\t\tCSIRT\xe3\x80\x80", &other);
+	expect_same_result(&res, &other);
+	search_result_fini(&other);
+	search_result_fini(&res);
+
+	/* CSIRT and ISAC are each in entries of their own: no match. */
+	run(&fx->ix, "CSIRT ISAC", &res);
+	assert_int_equal(res.n_hits, 0);
+	assert_int_equal(res.n_entries, 0);
+	search_result_fini(&res);
+
+	/* Two words in one field: every occurrence, sorted. */
+	run(&fx->ix, "経営層 育成", &res);
+	assert_int_equal(res.n_entries, 1);
+	assert_int_equal(res.n_hits, 1);
+	assert_ptr_equal(res.hits[0].field->node, find(fx->doc, "1.", "1.1",
+	    "(1)"));
+	assert_int_equal(res.hits[0].n_ranges, 3);
+	expect_range(&res.hits[0], 0, "経営層");
+	expect_range(&res.hits[0], 1, "育成");
+	expect_range(&res.hits[0], 2, "経営層");
+	search_result_fini(&res);
+
+	/* Touching and overlapping occurrences merge. */
+	run(&fx->ix, "サイバー セキュリティ", &res);
+	expect_well_formed(&fx->ix, &res);
+	assert_int_equal(res.hits[0].n_ranges, 1);
+	expect_range(&res.hits[0], 0, "サイバーセキュリティ");
+	search_result_fini(&res);
+}
+
+/* Queries with no words are refused. */
+static void
+test_empty(void **state)
+{
+	struct fixture *fx = *state;
+	struct search_result res;
+	const char *queries[] = { "", " ", "   ", "\t", "\xe3\x80\x80",
+	    " \xe3\x80\x80\t " };
+	size_t i;
+
+	for (i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+		memset(&res, 0xff, sizeof res);
+		assert_int_equal(search_run(&fx->ix, queries[i], &res), -1);
+		assert_null(res.hits);
+		assert_int_equal(res.n_hits, 0);
+		search_result_fini(&res);
+	}
+}
+
+/* Footnote terms and texts, and organisations, with their places. */
+static void
+test_footnotes_agencies(void **state)
+{
+	struct fixture *fx = *state;
+	struct search_result res = { 0 };
+	const struct search_hit *h;
+	size_t i, own = 0;
+
+	run(&fx->ix, "シーサート", &res);
+	assert_int_equal(res.n_hits, 1);
+	h = &res.hits[0];
+	assert_int_equal(h->field->kind, SEARCH_FOOTNOTE);
+	assert_null(h->field->node);
+	assert_int_equal(h->field->footnote, 0);
+	assert_ptr_equal(h->field->text, fx->doc->footnotes[0].text);
+	expect_range(h, 0, "シーサート");
+	search_result_fini(&res);
+
+	/* isac: 2.6 (1)'s measure, then footnote ※2's term and its text. */
+	run(&fx->ix, "isac", &res);
+	expect_well_formed(&fx->ix, &res);
+	assert_int_equal(res.n_entries, 2);
+	assert_int_equal(res.n_hits, 3);
+	assert_int_equal(res.hits[0].field->kind, SEARCH_MEASURE);
+	assert_ptr_equal(res.hits[0].field->node, find(fx->doc, "2.", "2.6",
+	    "(1)"));
+	assert_int_equal(res.hits[1].field->kind, SEARCH_FOOTNOTE);
+	assert_ptr_equal(res.hits[1].field->text, fx->doc->footnotes[1].term);
+	assert_int_equal(res.hits[2].field->kind, SEARCH_FOOTNOTE);
+	assert_ptr_equal(res.hits[2].field->text, fx->doc->footnotes[1].text);
+	assert_int_equal(res.hits[0].field->footnote, SIZE_MAX);
+	assert_int_equal(res.hits[1].field->footnote, 1);
+	assert_int_equal(res.hits[2].field->footnote, 1);
+	for (i = 0; i < res.n_hits; i++)
+		expect_range(&res.hits[i], 0, "ISAC");
+	search_result_fini(&res);
+
+	/* An organisation of a measure. */
+	run(&fx->ix, "金融庁", &res);
+	assert_int_equal(res.n_hits, 1);
+	h = &res.hits[0];
+	assert_int_equal(h->field->kind, SEARCH_AGENCY);
+	assert_ptr_equal(h->field->node, find(fx->doc, "2.", "2.1", "(1)"));
+	assert_int_equal(h->field->measure, 2);
+	expect_range(h, 0, "金融庁");
+	search_result_fini(&res);
+
+	/* An organisation tagged on a node itself: measure SIZE_MAX. */
+	run(&fx->ix, "経済産業省", &res);
+	expect_well_formed(&fx->ix, &res);
+	for (i = 0; i < res.n_hits; i++) {
+		h = &res.hits[i];
+		assert_int_equal(h->field->kind, SEARCH_AGENCY);
+		if (h->field->measure == SIZE_MAX) {
+			own++;
+			assert_ptr_equal(h->field->node, find(fx->doc, "1.",
+			    "1.2", "(3)"));
+		}
+	}
+	assert_int_equal(own, 1);
+	assert_int_equal(res.n_hits, fields_with(&fx->ix, "経済産業省"));
+	search_result_fini(&res);
+}
+
+/* Hits follow the document: pre-order nodes, then footnotes. */
+static void
+test_order(void **state)
+{
+	struct fixture *fx = *state;
+	struct search_result res = { 0 };
+	const struct search_field *f, *g;
+	size_t i;
+
+	run(&fx->ix, "セキュリティ", &res);
+	expect_well_formed(&fx->ix, &res);
+	assert_int_equal(res.n_hits, fields_with(&fx->ix, "セキュリティ"));
+	for (i = 1; i < res.n_hits; i++) {
+		f = res.hits[i - 1].field;
+		g = res.hits[i].field;
+		if (f->node != NULL && g->node != NULL) {
+			assert_true(f->node->id <= g->node->id);
+			if (f->node == g->node && f->measure != SIZE_MAX)
+				assert_true(f->measure <= g->measure);
+		} else
+			assert_null(g->node);	/* footnotes come last */
+	}
+	assert_int_equal(res.hits[res.n_hits - 1].field->kind, SEARCH_FOOTNOTE);
+	search_result_fini(&res);
+}
+
+/* Regex metacharacters in a query are plain text. */
+static void
+test_metachars(void **state)
+{
+	struct fixture *fx = *state;
+	struct search_result res = { 0 };
+	size_t i;
+
+	run(&fx->ix, "a.b", &res);
+	assert_int_equal(res.n_hits, 0);
+	search_result_fini(&res);
+	run(&fx->ix, ".*", &res);
+	assert_int_equal(res.n_hits, 0);
+	search_result_fini(&res);
+	/* "(" is in (CYDER) twice and in (シーサート). */
+	run(&fx->ix, "(", &res);
+	assert_int_equal(res.n_hits, 3);
+	assert_int_equal(res.n_hits, fields_with(&fx->ix, "("));
+	for (i = 0; i < res.n_hits; i++)
+		expect_range(&res.hits[i], 0, "(");
+	search_result_fini(&res);
+	run(&fx->ix, "（ｃｙｄｅｒ）", &res);
+	assert_int_equal(res.n_hits, 2);
+	expect_range(&res.hits[0], 0, "(CYDER)");
+	search_result_fini(&res);
+}
+
+/* Skip a test when Migemo or its dictionary is missing, saying why. */
+static int
+migemo_missing(void)
+{
+	if (!search_has_migemo()) {
+		print_message("skipped: built without C/Migemo (no migemo.h)\n");
+		return 1;
+	}
+	if (search_migemo_dict() == NULL) {
+		print_message("skipped: no Migemo dictionary (install "
+		    "cmigemo-common for /usr/share/cmigemo/utf-8/migemo-dict)\n");
+		return 1;
+	}
+	return 0;
+}
+
+/* Assert that some range of res covers exactly want. */
+static void
+expect_some_range(const struct search_result *res, const char *want)
+{
+	size_t i, j, len = strlen(want);
+	const struct search_hit *h;
+
+	for (i = 0; i < res->n_hits; i++) {
+		h = &res->hits[i];
+		for (j = 0; j < h->n_ranges; j++)
+			if (h->ranges[2 * j + 1] - h->ranges[2 * j] == len &&
+			    memcmp(h->field->text + h->ranges[2 * j], want,
+			    len) == 0)
+				return;
+	}
+	fail_msg("no range covers \"%s\"", want);
+}
+
+/* Romaji finds kanji and kana through Migemo. */
+static void
+test_migemo(void **state)
+{
+	struct fixture *fx = *state;
+	struct search_result res = { 0 }, lit = { 0 };
+
+	if (migemo_missing())
+		skip();
+	assert_null(fx->ix.migemo);
+	run(&fx->ix, "kokusai", &res);
+	assert_non_null(fx->ix.migemo);
+	assert_int_equal(fx->ix.migemo_failed, 0);
+	expect_well_formed(&fx->ix, &res);
+	expect_some_range(&res, "国際");
+	run(&fx->ix, "国際", &lit);
+	assert_int_equal(res.n_hits, lit.n_hits);
+	search_result_fini(&lit);
+	search_result_fini(&res);
+
+	run(&fx->ix, "jouhou", &res);
+	expect_some_range(&res, "情報");
+	search_result_fini(&res);
+	run(&fx->ix, "saiba", &res);
+	expect_some_range(&res, "サイバ");
+	run(&fx->ix, "サイバ", &lit);
+	assert_int_equal(res.n_hits, lit.n_hits);
+	search_result_fini(&lit);
+	search_result_fini(&res);
+	/* Upper case and full width are romaji too once folded. */
+	run(&fx->ix, "ＪＯＵＨＯＵ", &res);
+	expect_some_range(&res, "情報");
+	search_result_fini(&res);
+
+	/* Romaji mixes with other words: 国際 and 外務省 in one measure. */
+	run(&fx->ix, "kokusai 外務省", &res);
+	assert_int_equal(res.n_entries, 2);
+	assert_ptr_equal(res.hits[0].field->node, find(fx->doc, "3.", "3.1",
+	    "(2)"));
+	search_result_fini(&res);
+
+	/* Words with other characters are not romaji. */
+	run(&fx->ix, "kokusai1", &res);
+	assert_int_equal(res.n_hits, 0);
+	search_result_fini(&res);
+
+	/* Off: only the literal word. */
+	fx->ix.romaji = 0;
+	run(&fx->ix, "kokusai", &res);
+	assert_int_equal(res.n_hits, 0);
+	search_result_fini(&res);
+}
+
+/* Dictionary entries holding metacharacters stay literal. */
+static void
+test_migemo_escape(void **state)
+{
+	struct search_result res = { 0 };
+	struct search_index ix;
+	struct doc *doc;
+
+	(void)state;
+	if (migemo_missing())
+		skip();
+	doc = load_inline("title: T\nnodes:\n  - number: \"1.\"\n"
+	    "    title: 実効増倍率 k$_{eff}$ の評価\n    measures:\n"
+	    "      - text: 会議で（笑）と書く\n        agencies: [NISC]\n"
+	    "      - text: kabc\n        agencies: [NISC]\n"
+	    "      - text: x y\n        agencies: [NISC]\n");
+	search_index_build(&ix, doc);
+	/* The dictionary gives k$_{eff}$: with the default escaping its
+	 * pattern does not compile (a bad interval). */
+	run(&ix, "jikkouzoubairitsu", &res);
+	assert_int_equal(res.n_hits, 1);
+	expect_some_range(&res, "実効増倍率");
+	expect_some_range(&res, "k$_{eff}$");
+	search_result_fini(&res);
+	/* （笑）: the pattern's literals are folded as the text is. */
+	run(&ix, "warai", &res);
+	assert_int_equal(res.n_hits, 1);
+	expect_some_range(&res, "（笑）");
+	search_result_fini(&res);
+	/* The dictionary lists U+3000 under か, which folds to a space: it
+	 * must not make ka match the blank in "x y". */
+	run(&ix, "ka", &res);
+	assert_int_equal(res.n_hits, 3);	/* 価; 会議, 書く; kabc */
+	assert_int_equal(res.hits[0].field->kind, SEARCH_TITLE);
+	expect_some_range(&res, "価");
+	assert_int_equal(res.hits[1].field->measure, 0);
+	assert_int_equal(res.hits[2].field->measure, 1);
+	search_result_fini(&res);
+	search_index_fini(&ix);
+	doc_free(&doc);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_fields, setup_real,
+		    teardown_real),
+		cmocka_unit_test_setup_teardown(test_kana_width, setup_real,
+		    teardown_real),
+		cmocka_unit_test_setup_teardown(test_case_width, setup_real,
+		    teardown_real),
+		cmocka_unit_test_setup_teardown(test_multi_word, setup_real,
+		    teardown_real),
+		cmocka_unit_test_setup_teardown(test_empty, setup_real,
+		    teardown_real),
+		cmocka_unit_test_setup_teardown(test_footnotes_agencies,
+		    setup_real, teardown_real),
+		cmocka_unit_test_setup_teardown(test_order, setup_real,
+		    teardown_real),
+		cmocka_unit_test_setup_teardown(test_metachars, setup_real,
+		    teardown_real),
+		cmocka_unit_test_setup_teardown(test_migemo, setup_real,
+		    teardown_real),
+		cmocka_unit_test(test_migemo_escape),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
