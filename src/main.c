@@ -24,7 +24,9 @@
 
 #include "model/doc.h"
 #include "model/text.h"
+#include "model/search.h"
 #include "src/dump.h"
+#include "src/hits.h"
 #include "src/json.h"
 #include "src/out.h"
 #include "ui/ui.h"
@@ -44,6 +46,8 @@ struct main_opts {
 	int		 check;
 	enum main_format format;
 	long		 width_cols;	/* -1: not given */
+	const char	*search;	/* --search=QUERY, or NULL */
+	int		 no_romaji;
 	const char	*file;		/* NULL: the embedded document */
 };
 
@@ -62,12 +66,19 @@ usage(int status)
 "  -f, --format=FORMAT   output format for --dump: text (default) or json\n"
 "  -w, --width=N         wrap --dump text to N columns (default: the\n"
 "                        terminal's width; no wrapping into a pipe)\n"
+"  -s, --search=QUERY    print the entries that match QUERY, like grep\n"
+"                        (status 0 if any, 1 if none); --format=text|json\n"
+"      --no-romaji       do not also read ASCII words as romaji (Migemo)\n"
 "  -c, --check           validate FILE, print nothing on success\n"
 "  -h, --help            show this help and exit\n"
 "  -V, --version         show the version and exit\n"
 "\n"
-"Exit status: 0 success, 64 usage error, 65 malformed document,\n"
-"66 FILE cannot be opened or read, 74 output could not be written.\n");
+"Search folds width, case and kana: ＩＣＴ = ICT = ict, ｻｲﾊﾞｰ = サイバー =\n"
+"さいばー; words separated by spaces must all match one entry.\n"
+"\n"
+"Exit status: 0 success, 1 --search found nothing, 64 usage error,\n"
+"65 malformed document, 66 FILE cannot be opened or read, 74 output could\n"
+"not be written.\n");
 	exit(status);
 }
 
@@ -94,8 +105,16 @@ version(void)
 
 	u_getVersion(v);
 	u_versionToString(v, icu);
-	printf("shisaku %s\nICU %s, libyaml %s\n", SHISAKU_VERSION, icu,
-	    yaml_get_version_string());
+	printf("shisaku %s\nICU %s, libyaml %s, %s\n", SHISAKU_VERSION, icu,
+	    yaml_get_version_string(), ui_version());
+	if (!search_has_migemo())
+		printf("romaji search: not built in (C/Migemo was not found)\n");
+	else if (search_migemo_dict() != NULL)
+		printf("romaji search: built in (C/Migemo, %s)\n",
+		    search_migemo_dict());
+	else
+		printf("romaji search: built in, but no Migemo dictionary is"
+		    " installed\n");
 }
 
 /* Parse the command line into opts. */
@@ -107,6 +126,8 @@ main_parse(int argc, char **argv, struct main_opts *opts)
 		{ "format",	required_argument,	NULL, 'f' },
 		{ "width",	required_argument,	NULL, 'w' },
 		{ "check",	no_argument,		NULL, 'c' },
+		{ "search",	required_argument,	NULL, 's' },
+		{ "no-romaji",	no_argument,		NULL, 'R' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "version",	no_argument,		NULL, 'V' },
 		{ NULL,		0,			NULL, 0 }
@@ -116,7 +137,7 @@ main_parse(int argc, char **argv, struct main_opts *opts)
 
 	memset(opts, 0, sizeof *opts);
 	opts->width_cols = -1;
-	while ((c = getopt_long(argc, argv, "df:w:chV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "df:w:s:chV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			opts->dump = 1;
@@ -141,6 +162,12 @@ main_parse(int argc, char **argv, struct main_opts *opts)
 		case 'c':
 			opts->check = 1;
 			break;
+		case 's':
+			opts->search = optarg;
+			break;
+		case 'R':
+			opts->no_romaji = 1;
+			break;
 		case 'h':
 			usage(0);
 		case 'V':
@@ -156,8 +183,13 @@ main_parse(int argc, char **argv, struct main_opts *opts)
 		usage_error("one FILE at most (got '%s' too)", argv[optind + 1]);
 	if (optind < argc)
 		opts->file = argv[optind];
-	if (opts->dump && opts->check)
-		usage_error("--dump and --check cannot be combined");
+	if (opts->dump + opts->check + (opts->search != NULL) > 1)
+		usage_error("--dump, --check and --search cannot be combined");
+	if (opts->search != NULL && opts->search[strspn(opts->search,
+	    " \t")] == '\0')
+		usage_error("--search needs a word to look for");
+	if (opts->format != FORMAT_TEXT && !opts->dump && opts->search == NULL)
+		usage_error("--format applies to --dump and --search");
 	if (opts->width_cols != -1 && (!opts->dump ||
 	    opts->format != FORMAT_TEXT))
 		usage_error("--width applies to --dump text output only");
@@ -208,6 +240,32 @@ main_dump_width(const struct main_opts *opts)
 	return DUMP_NO_WRAP;
 }
 
+/* Run --search and write the hits; return the exit status. */
+static int
+main_search(const struct main_opts *opts, struct search_index *ix)
+{
+	struct search_result res = { 0 };
+	struct out o;
+	int status;
+
+	if (search_run(ix, opts->search, &res) != 0)
+		usage_error("--search needs a word to look for");
+	out_init(&o, stdout);
+	if (opts->format == FORMAT_JSON)
+		hits_write_json(&o, ix, opts->search, &res);
+	else
+		hits_write_text(&o, ix, &res, isatty(STDOUT_FILENO) &&
+		    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0'));
+	status = res.n_hits > 0 ? 0 : 1;
+	search_result_fini(&res);
+	if (out_fini(&o) != 0) {
+		fprintf(stderr, "shisaku: cannot write the output: %s\n",
+		    strerror(errno));
+		return EX_IOERR;
+	}
+	return status;
+}
+
 /* Write the dump in the chosen format; return the exit status. */
 static int
 main_dump(const struct main_opts *opts, const struct doc *doc)
@@ -232,6 +290,7 @@ main(int argc, char **argv)
 {
 	struct main_opts opts;
 	struct doc_error err;
+	struct search_index ix;
 	struct doc *doc;
 	int r, status;
 
@@ -248,8 +307,16 @@ main(int argc, char **argv)
 		status = 0;
 	else if (opts.dump)
 		status = main_dump(&opts, doc);
-	else
-		status = ui_run(doc);
+	else {
+		search_index_build(&ix, doc);
+		if (opts.no_romaji)
+			ix.romaji = 0;
+		if (opts.search != NULL)
+			status = main_search(&opts, &ix);
+		else
+			status = ui_run(doc, &ix);
+		search_index_fini(&ix);
+	}
 	doc_free(&doc);
 	text_fini();
 	return status;

@@ -55,6 +55,9 @@ paint_init(void)
 	paint_role(colour, PAINT_GUIDE, 6, COLOR_BLUE, -1, 0, A_NORMAL);
 	paint_role(colour, PAINT_COUNT, 7, COLOR_MAGENTA, -1, 0, A_NORMAL);
 	paint_attrs[PAINT_HIGHLIGHT] = A_BOLD;
+	paint_role(colour, PAINT_MATCH, 8, COLOR_BLACK, COLOR_YELLOW, 0,
+	    A_BOLD | A_UNDERLINE);
+	paint_attrs[PAINT_PROMPT] = A_NORMAL;
 }
 
 /* Free the reused buffer. */
@@ -96,17 +99,36 @@ paint_text(int y, int x, size_t max_cols, const char *s, size_t len,
 	return cols;
 }
 
-/* Draw the visible form of s, already known to fit. */
+/* Draw s with its matches marked, cut to max_cols. */
 size_t
-paint_line(int y, int x, const char *s, size_t len, enum paint_role role)
+paint_marked(int y, int x, size_t max_cols, const char *s, size_t len,
+    enum paint_role role, const size_t *ranges, size_t n_ranges)
 {
-	size_t cols;
+	size_t pos = 0, used = 0, i, a, b, seg, cols;
+	enum paint_role r;
 
-	buf_clear(&paint_buf);
-	cols = text_render(&paint_buf, s, len, 0);
-	if (paint_buf.len > 0)
-		paint_put(y, x, role);
-	return cols;
+	for (i = 0; i <= n_ranges && pos < len && used < max_cols; i++) {
+		/* The plain run before range i, then range i itself. */
+		a = i < n_ranges ? ranges[2 * i] : len;
+		b = i < n_ranges ? ranges[2 * i + 1] : len;
+		a = a < pos ? pos : a > len ? len : a;
+		b = b < a ? a : b > len ? len : b;
+		for (seg = 0; seg < 2 && used < max_cols; seg++) {
+			size_t from = seg == 0 ? pos : a, to = seg == 0 ? a : b;
+
+			if (from == to)
+				continue;
+			r = seg == 0 ? role : PAINT_MATCH;
+			cols = text_width_cols(s + from, to - from, 0);
+			if (cols > max_cols - used)	/* cut with "…": the end */
+				return used + paint_text(y, x + (int)used,
+				    max_cols - used, s + from, to - from, r);
+			used += paint_text(y, x + (int)used, cols, s + from,
+			    to - from, r);
+		}
+		pos = b;
+	}
+	return used;
 }
 
 /* Fill with spaces. */

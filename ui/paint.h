@@ -26,6 +26,8 @@ enum paint_role {
 	PAINT_GUIDE,
 	PAINT_COUNT,		/* hidden-entry counts */
 	PAINT_HIGHLIGHT,	/* the measure the tree selects, in the pane */
+	PAINT_MATCH,		/* a search match */
+	PAINT_PROMPT,		/* the search prompt */
 	PAINT_ROLES
 };
 
@@ -41,8 +43,12 @@ attr_t paint_attr(enum paint_role role);
  */
 size_t paint_text(int y, int x, size_t max_cols, const char *s, size_t len,
     enum paint_role role);
-/* Draw the visible form of s[0..len) at (y, x) as wrapped (no cutting). */
-size_t paint_line(int y, int x, const char *s, size_t len, enum paint_role role);
+/*
+ * Like paint_text, with the byte ranges ranges[0..2*n_ranges) (start, end
+ * pairs, sorted) drawn in PAINT_MATCH.
+ */
+size_t paint_marked(int y, int x, size_t max_cols, const char *s, size_t len,
+    enum paint_role role, const size_t *ranges, size_t n_ranges);
 /* Fill cols columns at (y, x) with spaces in role. */
 void paint_fill(int y, int x, int cols, enum paint_role role);
 /* Draw one 2-column tree guide. */

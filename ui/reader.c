@@ -32,6 +32,60 @@ reader_role(const struct ui *ui, const struct pane_block *b)
 	}
 }
 
+/* Add a hit's ranges, shifted by offset into the block's text, to out. */
+static size_t
+reader_add_hit(const struct search_hit *hit, size_t offset, size_t *out,
+    size_t n, size_t max)
+{
+	size_t i;
+
+	for (i = 0; hit != NULL && i < hit->n_ranges && n + 2 <= max; i++) {
+		out[n++] = hit->ranges[2 * i] + offset;
+		out[n++] = hit->ranges[2 * i + 1] + offset;
+	}
+	return n;
+}
+
+/*
+ * The matches on one line, as ranges relative to the line's start; returns
+ * the number of ranges.
+ */
+static size_t
+reader_ranges(const struct ui *ui, const struct pane_line *l, size_t *out,
+    size_t max)
+{
+	const struct pane_block *b = &ui->pane.blocks[l->block];
+	const struct doc_node *node = ui->pane.node;
+	size_t n = 0, i, k = 0, a, e;
+
+	if (b->kind == PANE_TITLE)
+		n = reader_add_hit(find_title(ui, node), b->text_offset, out, n,
+		    max);
+	else if (b->kind == PANE_MEASURE)
+		n = reader_add_hit(find_measure(ui, node, b->measure),
+		    b->text_offset, out, n, max);
+	else if (b->kind == PANE_FOOTNOTE) {
+		const struct doc_footnote *fn =
+		    &ui->doc->footnotes[b->footnote];
+
+		if (fn->term != NULL)
+			n = reader_add_hit(find_footnote(ui, b->footnote, 1),
+			    strlen(fn->mark) + 1, out, n, max);
+		n = reader_add_hit(find_footnote(ui, b->footnote, 0),
+		    b->text_offset, out, n, max);
+	}
+	/* Clip to the line and make relative to its start. */
+	for (i = 0; i < n; i += 2) {
+		a = out[i] < l->start_bytes ? l->start_bytes : out[i];
+		e = out[i + 1] > l->end_bytes ? l->end_bytes : out[i + 1];
+		if (a >= e)
+			continue;
+		out[k++] = a - l->start_bytes;
+		out[k++] = e - l->start_bytes;
+	}
+	return k / 2;
+}
+
 /* Draw the visible lines of the pane. */
 void
 reader_draw(struct ui *ui)
@@ -39,6 +93,7 @@ reader_draw(struct ui *ui)
 	const struct pane *p = &ui->pane;
 	const struct pane_line *l;
 	const struct pane_block *b;
+	size_t ranges[64], n;
 	int y;
 
 	for (y = 0; y < ui->pane_area.h; y++) {
@@ -46,9 +101,11 @@ reader_draw(struct ui *ui)
 			break;
 		l = &p->lines[ui->pane_top + (size_t)y];
 		b = &p->blocks[l->block];
-		paint_line(ui->pane_area.y + y, ui->pane_area.x + 1 + (int)l->indent_cols,
-		    b->text + l->start_bytes, l->end_bytes - l->start_bytes,
-		    reader_role(ui, b));
+		n = reader_ranges(ui, l, ranges, sizeof ranges / sizeof *ranges);
+		paint_marked(ui->pane_area.y + y, ui->pane_area.x + 1 +
+		    (int)l->indent_cols, (size_t)-1 / 2, b->text + l->start_bytes,
+		    l->end_bytes - l->start_bytes, reader_role(ui, b), ranges,
+		    n);
 	}
 }
 

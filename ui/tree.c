@@ -22,6 +22,7 @@ tree_row(struct ui *ui, size_t row, int y)
 	enum outline_guide guides[DOC_MAX_DEPTH];
 	enum paint_role role = PAINT_NORMAL;
 	char count[32], text_buf[64];
+	const struct search_hit *hit;
 	const char *text;
 	size_t n, i, hidden, left, count_cols = 0;
 	int x = a->x, sel = row == o->selected;
@@ -41,7 +42,10 @@ tree_row(struct ui *ui, size_t row, int y)
 		x += (int)paint_text(y, x, left, "・", strlen("・"), role);
 		left = (size_t)(a->x + a->w - x);
 		text = r->node->measures[r->measure].text;
-		paint_text(y, x, left, text, strlen(text), role);
+		hit = find_measure(ui, r->node, r->measure);
+		paint_marked(y, x, left, text, strlen(text), role,
+		    hit != NULL ? hit->ranges : NULL,
+		    hit != NULL ? hit->n_ranges : 0);
 		return;
 	}
 	if (left >= 2) {
@@ -62,8 +66,10 @@ tree_row(struct ui *ui, size_t row, int y)
 	x += (int)paint_text(y, x, left - count_cols, text_buf,
 	    strlen(text_buf), sel ? role : PAINT_TITLE);
 	left = (size_t)(a->x + a->w - x);
-	x += (int)paint_text(y, x, left - count_cols, r->node->title,
-	    strlen(r->node->title), role);
+	hit = find_title(ui, r->node);
+	x += (int)paint_marked(y, x, left - count_cols, r->node->title,
+	    strlen(r->node->title), role, hit != NULL ? hit->ranges : NULL,
+	    hit != NULL ? hit->n_ranges : 0);
 	if (count_cols > 0)
 		paint_text(y, x, count_cols, count, count_cols,
 		    sel ? role : PAINT_COUNT);

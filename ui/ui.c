@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sysexits.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "model/text.h"
 #include "model/xmalloc.h"
@@ -39,6 +40,13 @@ ui_restore(void)
 		return;
 	ui_active = 0;
 	endwin();
+}
+
+/* The screen library's version. */
+const char *
+ui_version(void)
+{
+	return curses_version();
 }
 
 /* Lay out the screen for its size. */
@@ -148,7 +156,13 @@ ui_draw_status(struct ui *ui)
 	const char *path[DOC_MAX_DEPTH];
 	struct buf left = { 0 }, right = { 0 };
 	size_t count, i, right_cols, w = (size_t)ui->status.w;
+	const char *found;
+	char fbuf[64];
 
+	if (ui->find.prompt) {
+		find_draw_prompt(ui);
+		return;
+	}
 	paint_fill(ui->status.y, 0, ui->status.w, PAINT_HEADER);
 	if (ui->message[0] != '\0') {
 		buf_adds(&left, ui->message);
@@ -160,18 +174,23 @@ ui_draw_status(struct ui *ui)
 		if (r->measure != OUTLINE_NODE)
 			buf_printf(&left, " › ・%zu", r->measure + 1);
 	}
+	if ((found = find_status(ui, fbuf, sizeof fbuf)) != NULL)
+		buf_printf(&right, "%s  ", found);
+	if (outline_filtered(o))
+		buf_adds(&right, "[filter]  ");
 	buf_printf(&right, "%zu/%zu", o->selected + 1, o->n_rows);
 	if (w >= 60)
 		buf_adds(&right, "  ?:help  Tab:pane  z:zoom  q:quit");
 	else if (w >= 40)
 		buf_adds(&right, "  ?:help q:quit");
 	right_cols = text_width_cols(right.data, right.len, 0);
-	if (right_cols + 2 > w) {
+	if (right_cols + 4 > w) {
 		buf_clear(&right);
 		right_cols = 0;
 	}
-	paint_text(ui->status.y, 1, w - right_cols - 2, left.data, left.len,
-	    PAINT_HEADER);
+	/* A margin of one column, two between the parts. */
+	paint_text(ui->status.y, 1, w - right_cols - (right_cols ? 4 : 2),
+	    left.data, left.len, PAINT_HEADER);
 	if (right_cols > 0)
 		paint_text(ui->status.y, (int)(w - right_cols - 1), right_cols,
 		    right.data, right.len, PAINT_HEADER);
@@ -248,23 +267,31 @@ ui_mouse(struct ui *ui)
 	}
 }
 
-/* Handle one key. */
+/* Handle one key (is_char: a character, else a KEY_ code). */
 static void
-ui_key(struct ui *ui, int key)
+ui_key(struct ui *ui, int key, int is_char)
 {
 	struct outline *o = &ui->outline;
 
-	if (key == KEY_RESIZE) {
+	if (!is_char && key == KEY_RESIZE) {
 		ui_layout(ui);
 		return;
 	}
-	if (key == KEY_MOUSE) {
+	if (!is_char && key == KEY_MOUSE) {
 		ui_mouse(ui);
 		return;
 	}
 	if (ui->too_small) {
-		if (key == 'q')
+		if (key == 'q' && is_char)
 			ui->quit = 1;
+		return;
+	}
+	if (!ui->help && find_key(ui, key, is_char))
+		return;
+	if (is_char && key > 0x7f) {
+		/* Past here characters are ASCII and cannot be taken for
+		 * KEY_ codes (which start at 0400). */
+		beep();
 		return;
 	}
 	if (ui->help) {
@@ -290,6 +317,11 @@ ui_key(struct ui *ui, int key)
 		ui_layout(ui);
 		return;
 	case 27: /* Esc */
+		if (ui->find.active) {
+			snprintf(ui->message, sizeof ui->message,
+			    "search cleared");
+			ui->find.active = 0;
+		}
 		if (ui->zoom) {
 			ui->zoom = 0;
 			ui->focus = UI_FOCUS_TREE;
@@ -366,29 +398,32 @@ ui_start(void)
 
 /* Run the browser. */
 int
-ui_run(const struct doc *doc)
+ui_run(const struct doc *doc, struct search_index *index)
 {
 	struct ui ui;
-	int status, key, sig;
+	int status, r, sig;
+	wint_t wc;
 
 	if ((status = ui_start()) != 0)
 		return status;
 	memset(&ui, 0, sizeof ui);
 	ui.doc = doc;
 	outline_init(&ui.outline, doc);
+	find_init(&ui, index);
 	ui_layout(&ui);
 	while (!ui.quit && ui_signal == 0) {
 		ui_follow(&ui);
 		ui_draw(&ui);
-		key = getch();
-		if (key != ERR)
-			ui_key(&ui, key);
+		r = get_wch(&wc);
+		if (r != ERR)
+			ui_key(&ui, (int)wc, r == OK);
 	}
 	sig = ui_signal;
 	ui_restore();
 	delscreen(ui_screen);
 	ui_screen = NULL;
 	paint_fini();
+	find_fini(&ui);
 	pane_fini(&ui.pane);
 	outline_fini(&ui.outline);
 	if (sig != 0) {

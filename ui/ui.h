@@ -16,6 +16,8 @@
 #include "model/doc.h"
 #include "model/outline.h"
 #include "model/pane.h"
+#include "model/search.h"
+#include "model/buf.h"
 
 /* Smallest terminal the browser draws in; below it, a notice. */
 #define UI_MIN_COLS	20
@@ -24,6 +26,32 @@
 #define UI_SIDE_COLS	100
 
 enum ui_focus { UI_FOCUS_TREE, UI_FOCUS_PANE };
+
+/* A place a match takes the selection to: a node's row or a measure's. */
+struct find_target {
+	const struct doc_node	*node;
+	size_t			 measure;	/* or OUTLINE_NODE */
+};
+
+/* The search of the browser (ui/find.c). */
+struct find {
+	struct search_index	*index;		/* borrowed from main */
+	struct buf		 query;		/* UTF-8, as typed */
+	int			 prompt;	/* the prompt is open */
+	int			 active;	/* matches are shown */
+	struct search_result	 result;
+	struct find_target	*targets;	/* matches in document order */
+	size_t			 n_targets;
+	size_t			*title_hit;	/* by node id: hit index + 1 */
+	size_t			*measure_hit;	/* by global measure: hit + 1 */
+	size_t			*footnote_hit;	/* by footnote: text hit + 1 */
+	size_t			*term_hit;	/* by footnote: term hit + 1 */
+	/* Where the search began, for Esc. */
+	const struct doc_node	*origin_node;
+	size_t			 origin_measure;
+	size_t			 origin_top;
+	unsigned char		*origin_expanded;
+};
 
 struct ui_rect {
 	int	y, x;		/* top-left cell */
@@ -45,6 +73,7 @@ struct ui {
 	int			 too_small;
 	int			 side;		/* tree and pane side by side */
 	struct ui_rect		 header, tree_area, sep, pane_area, status;
+	struct find		 find;
 	char			 message[128];	/* shown once in the status row */
 	int			 quit;
 };
@@ -53,7 +82,10 @@ struct ui {
  * Run the browser on doc until the user quits or a signal ends it; the
  * terminal is restored in every case.  Returns an exit status (sysexits).
  */
-int ui_run(const struct doc *doc);
+int ui_run(const struct doc *doc, struct search_index *index);
+
+/* The screen library and its version, for --version. */
+const char *ui_version(void);
 
 /* Lay out the screen for its current size. */
 void ui_layout(struct ui *ui);
@@ -70,6 +102,20 @@ void tree_wheel(struct ui *ui, int rows);
 void reader_draw(struct ui *ui);
 int reader_key(struct ui *ui, int key);
 void reader_wheel(struct ui *ui, int lines);
+
+/* ui/find.c: search prompt, matches, n/N and the sparse-tree filter. */
+void find_init(struct ui *ui, struct search_index *index);
+void find_fini(struct ui *ui);
+int find_key(struct ui *ui, int key, int is_char);
+void find_draw_prompt(struct ui *ui);
+const char *find_status(struct ui *ui, char *buf, size_t size);
+/* The ranges of the search's matches in a text, or NULL. */
+const struct search_hit *find_title(const struct ui *ui,
+    const struct doc_node *n);
+const struct search_hit *find_measure(const struct ui *ui,
+    const struct doc_node *n, size_t measure);
+const struct search_hit *find_footnote(const struct ui *ui, size_t footnote,
+    int term);
 
 /* ui/help.c: the help overlay listing every key. */
 void help_draw(struct ui *ui);
