@@ -126,4 +126,7 @@ clean:
 
 .PHONY: all run test check check-run sanitize san-run deps tests clean
 
+# Further targets (fuzzing, benchmarks, installation) live in mk/*.mk.
+include $(wildcard mk/*.mk)
+
 -include $(MODEL_OBJ:.o=.d) $(UI_OBJ:.o=.d) $(SRC_OBJ:.o=.d) $(TESTS:=.d)
