@@ -52,6 +52,29 @@ doc_path(const struct doc_node *n, const char **path)
 	return count;
 }
 
+/* The footnote mark sign ※ (U+203B) in UTF-8. */
+#define DOC_MARK_SIGN	"\xe2\x80\xbb"
+
+/* Find the next ※N mark. */
+int
+doc_mark_next(const char *text, size_t from, size_t *start, size_t *end)
+{
+	const char *p = text + from, *q;
+
+	while ((p = strstr(p, DOC_MARK_SIGN)) != NULL) {
+		q = p + strlen(DOC_MARK_SIGN);
+		if (*q >= '0' && *q <= '9') {
+			while (*q >= '0' && *q <= '9')
+				q++;
+			*start = (size_t)(p - text);
+			*end = (size_t)(q - text);
+			return 1;
+		}
+		p = q;
+	}
+	return 0;
+}
+
 /* Find a footnote by its mark. */
 const struct doc_footnote *
 doc_footnote_find(const struct doc *doc, const char *mark)

@@ -104,9 +104,23 @@ struct doc_error {
 	char			message[512];	/* what is wrong (what was expected) */
 };
 
-/* Limits that keep hostile documents from exhausting memory or the stack. */
-#define DOC_MAX_DEPTH		64
-#define DOC_MAX_FILE_BYTES	((size_t)1 << 30)
+/*
+ * Limits that keep hostile documents from exhausting memory, time or the
+ * stack; each is refused with a message naming its place (data/README.md,
+ * "What the loader refuses").  They are far above any real document: the
+ * 2018 overview has 59 nodes, 48 measures, 2 footnotes, 4 levels and texts
+ * under 300 bytes, and a benchmark of a million measures (about 300 MB of
+ * YAML) loads with room to spare.
+ */
+#define DOC_MAX_DEPTH		64		/* levels of nested nodes */
+#define DOC_MAX_FILE_BYTES	((size_t)1 << 30)	/* 1 GiB */
+#define DOC_MAX_TEXT_BYTES	((size_t)1 << 20)	/* one scalar: 1 MiB */
+#define DOC_MAX_NODES		((size_t)1 << 23)	/* 8,388,608 */
+#define DOC_MAX_MEASURES	((size_t)1 << 23)	/* 8,388,608 */
+#define DOC_MAX_NAMES		((size_t)1 << 24)	/* organisation names,
+							   16,777,216 in all */
+#define DOC_MAX_LIST_NAMES	256		/* names in one agencies list */
+#define DOC_MAX_FOOTNOTES	65536
 
 /*
  * Load the document in data[0..len_bytes), naming it name in errors.  On
@@ -130,6 +144,12 @@ struct doc_node *doc_next(const struct doc *doc, const struct doc_node *n);
  * return the count (n->depth + 1).  path must hold DOC_MAX_DEPTH entries.
  */
 size_t doc_path(const struct doc_node *n, const char **path);
+
+/*
+ * Find the first footnote mark (※ followed by ASCII digits) in text at or
+ * after byte from: 1 with [*start, *end) its bytes, or 0 when there is none.
+ */
+int doc_mark_next(const char *text, size_t from, size_t *start, size_t *end);
 
 /* The footnote with the given mark ("※1"), or NULL. */
 const struct doc_footnote *doc_footnote_find(const struct doc *doc,

@@ -241,7 +241,12 @@ search_literal(const struct search_index *ix, const char *word, size_t len,
 }
 
 #ifdef HAVE_MIGEMO
-/* Whether word[0..len) is made of ASCII letters only. */
+/*
+ * Whether word[0..len) is read as romaji: ASCII letters only, at least
+ * SEARCH_ROMAJI_MIN_LETTERS of them (shorter words make patterns of
+ * thousands of readings that match everything and take a noticeable time
+ * to run, which search-as-you-type cannot afford).
+ */
 static int
 search_is_romaji(const char *word, size_t len)
 {
@@ -251,7 +256,7 @@ search_is_romaji(const char *word, size_t len)
 		if (!((word[i] >= 'a' && word[i] <= 'z') ||
 		    (word[i] >= 'A' && word[i] <= 'Z')))
 			return 0;
-	return len > 0;
+	return len >= SEARCH_ROMAJI_MIN_LETTERS;
 }
 
 /* Migemo's writer of pattern literals: fold the code point as text is
@@ -414,7 +419,9 @@ search_collect(struct search_index *ix, const struct search_raw *r,
 			h->ranges = ranges;
 			h->n_ranges = 0;
 			view.len_bytes = fd->fold_len;
-			view.segs = ix->segs + fd->seg_start;
+			/* segs is NULL when no field has any. */
+			view.segs = fd->n_segs > 0 ? ix->segs + fd->seg_start :
+			    NULL;
 			view.n_segs = fd->n_segs;
 		}
 		/* fold_map keeps order, so merging the previous is enough. */
@@ -496,6 +503,18 @@ search_result_fini(struct search_result *res)
 {
 	free(res->hits);
 	memset(res, 0, sizeof *res);
+}
+
+/* Load the Migemo dictionary now, if romaji search will want it. */
+void
+search_prepare_romaji(struct search_index *ix)
+{
+#ifdef HAVE_MIGEMO
+	if (ix->romaji)
+		(void)search_migemo(ix);
+#else
+	(void)ix;
+#endif
 }
 
 /* Whether romaji search is built in. */

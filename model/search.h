@@ -8,10 +8,11 @@
  * (its term and text).  A query is folded as the text is (model/fold.h) and
  * split into words at spaces (ASCII or ideographic); an entry matches when
  * every word occurs in one of its fields (a plain substring scan of the
- * folded text).  With romaji on and C/Migemo built in, a word of ASCII
- * letters also matches Japanese that reads so (its Migemo pattern, run on
- * the folded text with ICU regular expressions); the dictionary is loaded on
- * the first such word.
+ * folded text).  With romaji on and C/Migemo built in, a word of at least
+ * SEARCH_ROMAJI_MIN_LETTERS ASCII letters also matches Japanese that reads
+ * so (its Migemo pattern, run on the folded text with ICU regular
+ * expressions); the dictionary is loaded on the first such word, or by
+ * search_prepare_romaji.
  *
  * The index borrows the doc (valid until doc_free()) and owns its folded
  * text.  Results own their arrays and borrow the index's fields.
@@ -23,6 +24,9 @@
 #include <stdint.h>
 
 #include "model/doc.h"
+
+/* Shorter ASCII words are not read as romaji. */
+#define SEARCH_ROMAJI_MIN_LETTERS	3
 
 enum search_kind {
 	SEARCH_TITLE,
@@ -90,6 +94,12 @@ int search_run(struct search_index *ix, const char *query,
     struct search_result *res);
 /* Free a result and zero it. */
 void search_result_fini(struct search_result *res);
+
+/*
+ * Load the Migemo dictionary now when romaji is on (about 0.2 s), so that
+ * the first romaji word typed does not wait for it.  Safe to call again.
+ */
+void search_prepare_romaji(struct search_index *ix);
 
 /* Whether romaji search is built in (C/Migemo present at build time). */
 int search_has_migemo(void);

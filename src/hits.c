@@ -11,23 +11,27 @@
 #define HITS_MARK_ON	"\033[1;31m"
 #define HITS_MARK_OFF	"\033[m"
 
-/* The path of a field: its node's numbers, or the footnote's mark. */
+/* The path of a field, in visible form: its node's numbers, or the
+ * footnote's mark (numbers and marks are document text too). */
 static void
 hits_path_text(struct buf *b, const struct search_index *ix,
     const struct search_field *f)
 {
-	const char *path[DOC_MAX_DEPTH];
+	const char *path[DOC_MAX_DEPTH], *mark;
 	size_t count, i;
 
 	if (f->kind == SEARCH_FOOTNOTE) {
-		buf_adds(b, ix->doc->footnotes[f->footnote].mark);
+		mark = ix->doc->footnotes[f->footnote].mark;
+		text_render(b, mark, strlen(mark), 0);
 		buf_adds(b, f->text == ix->doc->footnotes[f->footnote].term ?
 		    " term" : "");
 		return;
 	}
 	count = doc_path(f->node, path);
-	for (i = 0; i < count; i++)
-		buf_printf(b, "%s%s", i == 0 ? "" : " › ", path[i]);
+	for (i = 0; i < count; i++) {
+		buf_adds(b, i == 0 ? "" : " › ");
+		text_render(b, path[i], strlen(path[i]), 0);
+	}
 	if (f->measure != SIZE_MAX)
 		buf_printf(b, " › ・%zu", f->measure + 1);
 }

@@ -2,9 +2,10 @@
  * shisaku: a terminal browser for Japanese policy documents.
  *
  * main parses the command line, loads the document (FILE, or the one
- * embedded in the binary), and either writes an output format (--dump),
- * validates (--check), or opens the browser.  It is the only place that
- * prints the model's errors and chooses exit statuses (sysexits.h).
+ * embedded in the binary), and either writes an output format (--dump,
+ * --search, --agencies, --agency, each as text, JSON or CSV), validates
+ * (--check), or opens the browser.  It is the only place that prints the
+ * model's errors and chooses exit statuses (sysexits.h).
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -22,9 +23,12 @@
 #include <unicode/uversion.h>
 #include <yaml.h>
 
+#include "model/agency.h"
 #include "model/doc.h"
 #include "model/text.h"
 #include "model/search.h"
+#include "src/agencies.h"
+#include "src/csv.h"
 #include "src/dump.h"
 #include "src/hits.h"
 #include "src/json.h"
@@ -39,7 +43,7 @@ extern const char embed_doc_end[];
 
 #define EMBED_NAME	"<embedded cybersecurity2018.yaml>"
 
-enum main_format { FORMAT_TEXT, FORMAT_JSON };
+enum main_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV };
 
 struct main_opts {
 	int		 dump;
@@ -48,6 +52,10 @@ struct main_opts {
 	long		 width_cols;	/* -1: not given */
 	const char	*search;	/* --search=QUERY, or NULL */
 	int		 no_romaji;
+	int		 no_state;	/* --no-state: do not remember */
+	int		 agencies;	/* --agencies */
+	const char	*agency;	/* --agency=NAME, or NULL */
+	int		 bom;		/* --bom: a UTF-8 BOM before CSV */
 	const char	*file;		/* NULL: the embedded document */
 };
 
@@ -63,22 +71,31 @@ usage(int status)
 "terminal.  Without FILE, the built-in サイバーセキュリティ2018の全体概要.\n"
 "\n"
 "  -d, --dump            print the outline to standard output\n"
-"  -f, --format=FORMAT   output format for --dump: text (default) or json\n"
+"  -f, --format=FORMAT   output format for --dump, --search, --agencies and\n"
+"                        --agency: text (default), json or csv\n"
+"      --bom             begin CSV with a UTF-8 byte order mark (for\n"
+"                        spreadsheet programs)\n"
 "  -w, --width=N         wrap --dump text to N columns (default: the\n"
 "                        terminal's width; no wrapping into a pipe)\n"
 "  -s, --search=QUERY    print the entries that match QUERY, like grep\n"
-"                        (status 0 if any, 1 if none); --format=text|json\n"
+"                        (status 0 if any, 1 if none)\n"
 "      --no-romaji       do not also read ASCII words as romaji (Migemo)\n"
+"      --no-state        do not restore or save the place in the browser\n"
+"      --agencies        list the organisations responsible for measures,\n"
+"                        with how many each has, most first\n"
+"      --agency=NAME     print the measures of organisation NAME (status 1\n"
+"                        if there is none of that name)\n"
 "  -c, --check           validate FILE, print nothing on success\n"
 "  -h, --help            show this help and exit\n"
 "  -V, --version         show the version and exit\n"
 "\n"
 "Search folds width, case and kana: ＩＣＴ = ICT = ict, ｻｲﾊﾞｰ = サイバー =\n"
-"さいばー; words separated by spaces must all match one entry.\n"
+"さいばー; words separated by spaces must all match one entry.  --agency\n"
+"folds NAME the same way: nisc = ＮＩＳＣ = NISC.\n"
 "\n"
-"Exit status: 0 success, 1 --search found nothing, 64 usage error,\n"
-"65 malformed document, 66 FILE cannot be opened or read, 74 output could\n"
-"not be written.\n");
+"Exit status: 0 success, 1 --search found nothing or --agency knows no\n"
+"such organisation, 64 usage error, 65 malformed document, 66 FILE cannot\n"
+"be opened or read, 74 output could not be written.\n");
 	exit(status);
 }
 
@@ -128,6 +145,10 @@ main_parse(int argc, char **argv, struct main_opts *opts)
 		{ "check",	no_argument,		NULL, 'c' },
 		{ "search",	required_argument,	NULL, 's' },
 		{ "no-romaji",	no_argument,		NULL, 'R' },
+		{ "no-state",	no_argument,		NULL, 'S' },
+		{ "agencies",	no_argument,		NULL, 'A' },
+		{ "agency",	required_argument,	NULL, 'a' },
+		{ "bom",	no_argument,		NULL, 'B' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "version",	no_argument,		NULL, 'V' },
 		{ NULL,		0,			NULL, 0 }
@@ -147,9 +168,11 @@ main_parse(int argc, char **argv, struct main_opts *opts)
 				opts->format = FORMAT_TEXT;
 			else if (strcmp(optarg, "json") == 0)
 				opts->format = FORMAT_JSON;
+			else if (strcmp(optarg, "csv") == 0)
+				opts->format = FORMAT_CSV;
 			else
-				usage_error("unknown format '%s' (expected text"
-				    " or json)", optarg);
+				usage_error("unknown format '%s' (expected text,"
+				    " json or csv)", optarg);
 			break;
 		case 'w':
 			errno = 0;
@@ -168,6 +191,18 @@ main_parse(int argc, char **argv, struct main_opts *opts)
 		case 'R':
 			opts->no_romaji = 1;
 			break;
+		case 'S':
+			opts->no_state = 1;
+			break;
+		case 'A':
+			opts->agencies = 1;
+			break;
+		case 'a':
+			opts->agency = optarg;
+			break;
+		case 'B':
+			opts->bom = 1;
+			break;
 		case 'h':
 			usage(0);
 		case 'V':
@@ -183,13 +218,22 @@ main_parse(int argc, char **argv, struct main_opts *opts)
 		usage_error("one FILE at most (got '%s' too)", argv[optind + 1]);
 	if (optind < argc)
 		opts->file = argv[optind];
-	if (opts->dump + opts->check + (opts->search != NULL) > 1)
-		usage_error("--dump, --check and --search cannot be combined");
+	if (opts->dump + opts->check + (opts->search != NULL) +
+	    opts->agencies + (opts->agency != NULL) > 1)
+		usage_error("--dump, --check, --search, --agencies and --agency"
+		    " cannot be combined");
 	if (opts->search != NULL && opts->search[strspn(opts->search,
 	    " \t")] == '\0')
 		usage_error("--search needs a word to look for");
-	if (opts->format != FORMAT_TEXT && !opts->dump && opts->search == NULL)
-		usage_error("--format applies to --dump and --search");
+	if (opts->agency != NULL && *opts->agency == '\0')
+		usage_error("--agency needs an organisation's name (--agencies"
+		    " lists them)");
+	if (opts->format != FORMAT_TEXT && !opts->dump && opts->search == NULL &&
+	    !opts->agencies && opts->agency == NULL)
+		usage_error("--format applies to --dump, --search, --agencies"
+		    " and --agency");
+	if (opts->bom && opts->format != FORMAT_CSV)
+		usage_error("--bom applies to --format=csv only");
 	if (opts->width_cols != -1 && (!opts->dump ||
 	    opts->format != FORMAT_TEXT))
 		usage_error("--width applies to --dump text output only");
@@ -240,6 +284,18 @@ main_dump_width(const struct main_opts *opts)
 	return DUMP_NO_WRAP;
 }
 
+/* Finish the output: status, or EX_IOERR with a message if a write failed. */
+static int
+main_out_fini(struct out *o, int status)
+{
+	if (out_fini(o) != 0) {
+		fprintf(stderr, "shisaku: cannot write the output: %s\n",
+		    strerror(errno));
+		return EX_IOERR;
+	}
+	return status;
+}
+
 /* Run --search and write the hits; return the exit status. */
 static int
 main_search(const struct main_opts *opts, struct search_index *ix)
@@ -251,19 +307,18 @@ main_search(const struct main_opts *opts, struct search_index *ix)
 	if (search_run(ix, opts->search, &res) != 0)
 		usage_error("--search needs a word to look for");
 	out_init(&o, stdout);
+	if (opts->bom)
+		buf_adds(&o.b, CSV_BOM);
 	if (opts->format == FORMAT_JSON)
 		hits_write_json(&o, ix, opts->search, &res);
+	else if (opts->format == FORMAT_CSV)
+		csv_write_hits(&o, ix, &res);
 	else
 		hits_write_text(&o, ix, &res, isatty(STDOUT_FILENO) &&
 		    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0'));
 	status = res.n_hits > 0 ? 0 : 1;
 	search_result_fini(&res);
-	if (out_fini(&o) != 0) {
-		fprintf(stderr, "shisaku: cannot write the output: %s\n",
-		    strerror(errno));
-		return EX_IOERR;
-	}
-	return status;
+	return main_out_fini(&o, status);
 }
 
 /* Write the dump in the chosen format; return the exit status. */
@@ -273,16 +328,63 @@ main_dump(const struct main_opts *opts, const struct doc *doc)
 	struct out o;
 
 	out_init(&o, stdout);
+	if (opts->bom)
+		buf_adds(&o.b, CSV_BOM);
 	if (opts->format == FORMAT_JSON)
 		json_write_doc(&o, doc);
+	else if (opts->format == FORMAT_CSV)
+		csv_write_doc(&o, doc);
 	else
 		dump_write_text(&o, doc, main_dump_width(opts));
-	if (out_fini(&o) != 0) {
-		fprintf(stderr, "shisaku: cannot write the output: %s\n",
-		    strerror(errno));
-		return EX_IOERR;
+	return main_out_fini(&o, 0);
+}
+
+/*
+ * Write --agencies, or the places of --agency=NAME; return the exit status
+ * (1 when NAME is no organisation's, with the nearest name suggested).
+ */
+static int
+main_agencies(const struct main_opts *opts, const struct doc *doc)
+{
+	struct agency_index ax;
+	const struct agency *a = NULL, *near;
+	struct buf msg = { 0 };
+	struct out o;
+
+	agency_index_build(&ax, doc);
+	if (opts->agency != NULL && (a = agency_find(&ax, opts->agency)) ==
+	    NULL) {
+		/* Names may come from a hostile document: shown visibly. */
+		buf_adds(&msg, "shisaku: no organisation '");
+		text_render(&msg, opts->agency, strlen(opts->agency), 0);
+		if ((near = agency_suggest(&ax, opts->agency)) != NULL) {
+			buf_adds(&msg, "' (did you mean '");
+			text_render(&msg, near->name, strlen(near->name), 0);
+			buf_adds(&msg, "'?)\n");
+		} else
+			buf_adds(&msg, "' (--agencies lists them)\n");
+		fputs(msg.data, stderr);
+		buf_fini(&msg);
+		agency_index_fini(&ax);
+		return 1;
 	}
-	return 0;
+	out_init(&o, stdout);
+	if (opts->bom)
+		buf_adds(&o.b, CSV_BOM);
+	if (a == NULL && opts->format == FORMAT_JSON)
+		agencies_write_json(&o, &ax);
+	else if (a == NULL && opts->format == FORMAT_CSV)
+		agencies_write_csv(&o, &ax);
+	else if (a == NULL)
+		agencies_write_text(&o, &ax);
+	else if (opts->format == FORMAT_JSON)
+		agencies_write_places_json(&o, a);
+	else if (opts->format == FORMAT_CSV)
+		agencies_write_places_csv(&o, a);
+	else
+		agencies_write_places_text(&o, a);
+	agency_index_fini(&ax);
+	return main_out_fini(&o, 0);
 }
 
 int
@@ -307,6 +409,8 @@ main(int argc, char **argv)
 		status = 0;
 	else if (opts.dump)
 		status = main_dump(&opts, doc);
+	else if (opts.agencies || opts.agency != NULL)
+		status = main_agencies(&opts, doc);
 	else {
 		search_index_build(&ix, doc);
 		if (opts.no_romaji)
@@ -314,7 +418,7 @@ main(int argc, char **argv)
 		if (opts.search != NULL)
 			status = main_search(&opts, &ix);
 		else
-			status = ui_run(doc, &ix);
+			status = ui_run(doc, &ix, !opts.no_state);
 		search_index_fini(&ix);
 	}
 	doc_free(&doc);

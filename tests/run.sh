@@ -22,8 +22,9 @@ for t in "$build"/tests/test_*; do
 	name=$(basename "$t")
 	if "$t" >"$logs/$name.log" 2>&1; then
 		pass=$((pass + 1))
-		grep -E '^\[  (PASSED|FAILED|SKIPPED) \]' "$logs/$name.log" |
-		    sed "s/^/$name: /"
+		# cmocka ends its summary line without a newline.
+		grep -oE '\[  (PASSED|FAILED|SKIPPED) \] [0-9]+ test\(s\)\.' \
+		    "$logs/$name.log" | sed "s/^/$name: /"
 	else
 		fail=$((fail + 1))
 		failed="$failed $name"

@@ -39,7 +39,7 @@ grep -q '^shisaku [0-9]' "$tmp/out" || { echo "FAIL version"; fails=$((fails + 1
 
 check bad-option 64 "$bin" --frobnicate
 check bad-format 64 "$bin" --dump --format=xml
-expect_err "shisaku: unknown format 'xml' (expected text or json)
+expect_err "shisaku: unknown format 'xml' (expected text, json or csv)
 Try 'shisaku --help' for more information."
 check bad-width 64 "$bin" --dump --width=0
 check two-files 64 "$bin" a.yaml b.yaml

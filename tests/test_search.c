@@ -643,14 +643,11 @@ test_migemo_escape(void **state)
 	assert_int_equal(res.n_hits, 1);
 	expect_some_range(&res, "（笑）");
 	search_result_fini(&res);
-	/* The dictionary lists U+3000 under か, which folds to a space: it
-	 * must not make ka match the blank in "x y". */
+	/* Two letters are too few to be read as romaji (their patterns list
+	 * thousands of readings): "ka" finds only the literal kabc. */
 	run(&ix, "ka", &res);
-	assert_int_equal(res.n_hits, 3);	/* 価; 会議, 書く; kabc */
-	assert_int_equal(res.hits[0].field->kind, SEARCH_TITLE);
-	expect_some_range(&res, "価");
-	assert_int_equal(res.hits[1].field->measure, 0);
-	assert_int_equal(res.hits[2].field->measure, 1);
+	assert_int_equal(res.n_hits, 1);
+	assert_int_equal(res.hits[0].field->measure, 1);
 	search_result_fini(&res);
 	search_index_fini(&ix);
 	doc_free(&doc);

@@ -379,6 +379,21 @@ find_key(struct ui *ui, int key, int is_char)
 	}
 }
 
+/* Run a remembered search, as if typed and kept with Enter. */
+void
+find_restore_query(struct ui *ui, const char *query)
+{
+	struct find *f = &ui->find;
+
+	buf_clear(&f->query);
+	buf_adds(&f->query, query);
+	find_clear(ui);
+	if (search_run(f->index, f->query.data, &f->result) != 0)
+		return;
+	f->active = 1;
+	find_collect(ui);
+}
+
 /* Draw the prompt in the status row, scrolled to show the end. */
 void
 find_draw_prompt(struct ui *ui)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "model/buf.h"
+#include "model/doc.h"
 #include "model/text.h"
 
 #include <term.h>	/* last: it defines macros such as "lines" */
@@ -99,34 +100,82 @@ paint_text(int y, int x, size_t max_cols, const char *s, size_t len,
 	return cols;
 }
 
-/* Draw s with its matches marked, cut to max_cols. */
+/* A run of text drawn in one role. */
+struct paint_span {
+	size_t		start, end;
+	enum paint_role	role;
+};
+
+/* Order spans by start. */
+static int
+paint_cmp_span(const void *a, const void *b)
+{
+	const struct paint_span *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/*
+ * Collect the spans of s: the matches, and every footnote mark (※N) that
+ * no match overlaps.  Returns the count (at most max).
+ */
+static size_t
+paint_spans(const char *s, size_t len, const size_t *ranges, size_t n_ranges,
+    struct paint_span *spans, size_t max)
+{
+	size_t n = 0, i, a, b, from = 0;
+	int clash;
+
+	for (i = 0; i < n_ranges && n < max; i++) {
+		spans[n].start = ranges[2 * i] < len ? ranges[2 * i] : len;
+		spans[n].end = ranges[2 * i + 1] < len ? ranges[2 * i + 1] : len;
+		spans[n++].role = PAINT_MATCH;
+	}
+	while (n < max && doc_mark_next(s, from, &a, &b) && b <= len) {
+		from = b;
+		for (i = 0, clash = 0; i < n_ranges && !clash; i++)
+			clash = a < ranges[2 * i + 1] && ranges[2 * i] < b;
+		if (clash)
+			continue;
+		spans[n].start = a;
+		spans[n].end = b;
+		spans[n++].role = PAINT_FOOTNOTE;
+	}
+	qsort(spans, n, sizeof *spans, paint_cmp_span);
+	return n;
+}
+
+/* Draw s cut to max_cols, its matches and footnote marks set off. */
 size_t
 paint_marked(int y, int x, size_t max_cols, const char *s, size_t len,
     enum paint_role role, const size_t *ranges, size_t n_ranges)
 {
-	size_t pos = 0, used = 0, i, a, b, seg, cols;
+	struct paint_span spans[64];
+	size_t n, pos = 0, used = 0, i, seg, from, to, cols;
 	enum paint_role r;
 
-	for (i = 0; i <= n_ranges && pos < len && used < max_cols; i++) {
-		/* The plain run before range i, then range i itself. */
-		a = i < n_ranges ? ranges[2 * i] : len;
-		b = i < n_ranges ? ranges[2 * i + 1] : len;
-		a = a < pos ? pos : a > len ? len : a;
-		b = b < a ? a : b > len ? len : b;
+	n = paint_spans(s, len, ranges, n_ranges, spans, 64);
+	for (i = 0; i <= n && used < max_cols; i++) {
+		/* The plain run before span i, then span i itself. */
 		for (seg = 0; seg < 2 && used < max_cols; seg++) {
-			size_t from = seg == 0 ? pos : a, to = seg == 0 ? a : b;
-
-			if (from == to)
+			from = seg == 0 ? pos : spans[i].start;
+			to = i == n ? len : seg == 0 ? spans[i].start :
+			    spans[i].end;
+			if (from < pos)
+				from = pos;
+			if (to <= from)
 				continue;
-			r = seg == 0 ? role : PAINT_MATCH;
+			r = seg == 0 ? role : spans[i].role;
 			cols = text_width_cols(s + from, to - from, 0);
 			if (cols > max_cols - used)	/* cut with "…": the end */
 				return used + paint_text(y, x + (int)used,
 				    max_cols - used, s + from, to - from, r);
 			used += paint_text(y, x + (int)used, cols, s + from,
 			    to - from, r);
+			pos = to;
+			if (i == n)
+				break;
 		}
-		pos = b;
 	}
 	return used;
 }

@@ -44,8 +44,9 @@ attr_t paint_attr(enum paint_role role);
 size_t paint_text(int y, int x, size_t max_cols, const char *s, size_t len,
     enum paint_role role);
 /*
- * Like paint_text, with the byte ranges ranges[0..2*n_ranges) (start, end
- * pairs, sorted) drawn in PAINT_MATCH.
+ * Like paint_text for document text: the byte ranges ranges[0..2*n_ranges)
+ * (start, end pairs, sorted; search matches) are drawn in PAINT_MATCH and
+ * every footnote mark (※1) in PAINT_FOOTNOTE.
  */
 size_t paint_marked(int y, int x, size_t max_cols, const char *s, size_t len,
     enum paint_role role, const size_t *ranges, size_t n_ranges);

@@ -130,6 +130,151 @@ ui_follow(struct ui *ui)
 	reader_wheel(ui, 0);		/* clamp after a re-layout */
 }
 
+/* Select a remembered place if it still exists. */
+static void
+ui_select_place(struct ui *ui, const struct doc_node *node, size_t measure)
+{
+	struct outline *o = &ui->outline;
+	size_t row;
+
+	outline_reveal(o, node);
+	if (measure != OUTLINE_NODE && (row = outline_find(o, node,
+	    OUTLINE_NODE)) != SIZE_MAX)
+		outline_set_expanded(o, row, 1);
+	if ((row = outline_find(o, node, measure)) != SIZE_MAX)
+		outline_select(o, row);
+}
+
+/* Select a place in the outline, opening its branches, and remember where
+ * the selection was so that ^O can come back. */
+void
+ui_jump(struct ui *ui, const struct doc_node *node, size_t measure)
+{
+	const struct outline *o = &ui->outline;
+	const struct outline_row *r = &o->rows[o->selected];
+
+	ui->back = xreallocarray(ui->back, ui->n_back + 1, sizeof *ui->back);
+	ui->back[ui->n_back].node = r->node;
+	ui->back[ui->n_back].measure = r->measure;
+	ui->n_back++;
+	ui_select_place(ui, node, measure);
+	ui->focus = UI_FOCUS_TREE;
+}
+
+/* Go back to where the last jump came from. */
+void
+ui_jump_back(struct ui *ui)
+{
+	const struct find_target *t;
+
+	if (ui->n_back == 0) {
+		snprintf(ui->message, sizeof ui->message,
+		    "no earlier place to go back to");
+		return;
+	}
+	t = &ui->back[--ui->n_back];
+	ui_select_place(ui, t->node, t->measure);
+}
+
+/* Put the person back where they left this document. */
+static void
+ui_state_load(struct ui *ui)
+{
+	struct outline *o = &ui->outline;
+	struct state st;
+	char why[256];
+	size_t i;
+	int r;
+
+	ui->state_path = state_path(state_hash(ui->doc), why, sizeof why);
+	if (ui->state_path == NULL) {
+		snprintf(ui->message, sizeof ui->message, "the place will not"
+		    " be remembered: %.200s", why);
+		return;
+	}
+	state_init(&st, ui->doc);
+	r = state_load(&st, ui->state_path, ui->doc, why, sizeof why);
+	if (r < 0)
+		snprintf(ui->message, sizeof ui->message, "ignored %.200s: %.200s",
+		    ui->state_path, why);
+	if (r == 0) {
+		outline_set_expansion(o, st.expanded);
+		for (i = 0; i < STATE_MARKS; i++)
+			if (st.marks[i].node != SIZE_MAX) {
+				ui->marks[i].node = o->by_id[st.marks[i].node];
+				ui->marks[i].measure = st.marks[i].measure ==
+				    STATE_NO_MEASURE ? OUTLINE_NODE :
+				    st.marks[i].measure;
+			}
+		if (st.search != NULL)
+			find_restore_query(ui, st.search);
+		if (st.selected.node != SIZE_MAX)
+			ui_select_place(ui, o->by_id[st.selected.node],
+			    st.selected.measure == STATE_NO_MEASURE ?
+			    OUTLINE_NODE : st.selected.measure);
+	}
+	state_fini(&st);
+}
+
+/* Remember where the person is; returns a reason on failure, else NULL. */
+static const char *
+ui_state_save(struct ui *ui, char *why, size_t why_size)
+{
+	const struct outline *o = &ui->outline;
+	const struct outline_row *r = &o->rows[o->selected];
+	struct state st;
+	size_t i;
+	int rc;
+
+	if (ui->state_path == NULL)
+		return NULL;
+	state_init(&st, ui->doc);
+	memcpy(st.expanded, o->expanded, ui->doc->total_nodes);
+	st.selected.node = r->node->id;
+	st.selected.measure = r->measure == OUTLINE_NODE ? STATE_NO_MEASURE :
+	    r->measure;
+	for (i = 0; i < STATE_MARKS; i++)
+		if (ui->marks[i].node != NULL) {
+			st.marks[i].node = ui->marks[i].node->id;
+			st.marks[i].measure = ui->marks[i].measure ==
+			    OUTLINE_NODE ? STATE_NO_MEASURE :
+			    ui->marks[i].measure;
+		}
+	if (ui->find.active && ui->find.query.len > 0)
+		st.search = xstrdup(ui->find.query.data);
+	rc = state_save(&st, ui->state_path, ui->doc, why, why_size);
+	state_fini(&st);
+	return rc == 0 ? NULL : why;
+}
+
+/* Finish a mark: m<letter> sets it, '<letter> goes there, '' goes back. */
+static void
+ui_mark_key(struct ui *ui, int cmd, int key)
+{
+	const struct outline_row *r = &ui->outline.rows[ui->outline.selected];
+	struct find_target *m;
+
+	if (cmd == '\'' && key == '\'') {
+		ui_jump_back(ui);
+		return;
+	}
+	if (key < 'a' || key > 'z') {
+		snprintf(ui->message, sizeof ui->message, "marks are a to z");
+		return;
+	}
+	m = &ui->marks[key - 'a'];
+	if (cmd == 'm') {
+		m->node = r->node;
+		m->measure = r->measure;
+		snprintf(ui->message, sizeof ui->message, "mark %c set",
+		    (char)key);
+	} else if (m->node == NULL)
+		snprintf(ui->message, sizeof ui->message, "mark %c is not set",
+		    (char)key);
+	else
+		ui_jump(ui, m->node, m->measure);
+}
+
 /* Draw the header row: title, 資料番号 and date. */
 static void
 ui_draw_header(struct ui *ui)
@@ -166,7 +311,6 @@ ui_draw_status(struct ui *ui)
 	paint_fill(ui->status.y, 0, ui->status.w, PAINT_HEADER);
 	if (ui->message[0] != '\0') {
 		buf_adds(&left, ui->message);
-		ui->message[0] = '\0';
 	} else {
 		count = doc_path(r->node, path);
 		for (i = 0; i < count; i++)
@@ -214,6 +358,8 @@ ui_draw(struct ui *ui)
 	ui_draw_header(ui);
 	if (ui->help)
 		help_draw(ui);
+	else if (ui->list.kind != LIST_NONE)
+		list_draw(ui);
 	else {
 		if (ui->tree_area.h > 0)
 			tree_draw(ui);
@@ -286,7 +432,8 @@ ui_key(struct ui *ui, int key, int is_char)
 			ui->quit = 1;
 		return;
 	}
-	if (!ui->help && find_key(ui, key, is_char))
+	if (!ui->help && ui->list.kind == LIST_NONE &&
+	    find_key(ui, key, is_char))
 		return;
 	if (is_char && key > 0x7f) {
 		/* Past here characters are ASCII and cannot be taken for
@@ -298,7 +445,25 @@ ui_key(struct ui *ui, int key, int is_char)
 		help_key(ui, key);
 		return;
 	}
+	if (ui->list.kind != LIST_NONE) {
+		list_key(ui, key);
+		return;
+	}
+	if (ui->pending != 0) {
+		int cmd = ui->pending;
+
+		ui->pending = 0;
+		if (is_char)
+			ui_mark_key(ui, cmd, key);
+		return;
+	}
 	switch (key) {
+	case 'm': case '\'':
+		ui->pending = key;
+		return;
+	case 'y': case 'Y':
+		clip_copy(ui, key == 'Y');
+		return;
 	case 'q':
 		ui->quit = 1;
 		return;
@@ -330,6 +495,19 @@ ui_key(struct ui *ui, int key, int is_char)
 		return;
 	case 12: /* ^L */
 		clearok(curscr, TRUE);
+		return;
+	case 'f':
+		list_open(ui, LIST_CITED, SIZE_MAX);
+		return;
+	case 'F':
+		list_open(ui, LIST_FOOTNOTES, SIZE_MAX);
+		return;
+	case 'a':
+		list_open(ui, LIST_AGENCIES, SIZE_MAX);
+		return;
+	case 15: /* ^O */
+	case KEY_BACKSPACE: case 127: case 8:
+		ui_jump_back(ui);
 		return;
 	case 'E':
 		outline_expand_all(o);
@@ -398,9 +576,11 @@ ui_start(void)
 
 /* Run the browser. */
 int
-ui_run(const struct doc *doc, struct search_index *index)
+ui_run(const struct doc *doc, struct search_index *index, int remember)
 {
 	struct ui ui;
+	const char *failed;
+	char why[256];
 	int status, r, sig;
 	wint_t wc;
 
@@ -410,20 +590,40 @@ ui_run(const struct doc *doc, struct search_index *index)
 	ui.doc = doc;
 	outline_init(&ui.outline, doc);
 	find_init(&ui, index);
+	agency_index_build(&ui.agencies, doc);
+	if (remember)
+		ui_state_load(&ui);
 	ui_layout(&ui);
 	while (!ui.quit && ui_signal == 0) {
 		ui_follow(&ui);
 		ui_draw(&ui);
+		if (ui.find.prompt) {
+			/* The prompt is on the screen: load the romaji
+			 * dictionary while the person starts typing. */
+			search_prepare_romaji(index);
+		}
 		r = get_wch(&wc);
-		if (r != ERR)
+		if (r != ERR) {
+			/* A message stays until the next key. */
+			if (!(r == KEY_CODE_YES && wc == KEY_RESIZE))
+				ui.message[0] = '\0';
 			ui_key(&ui, (int)wc, r == OK);
+		}
 	}
 	sig = ui_signal;
+	failed = ui_state_save(&ui, why, sizeof why);
 	ui_restore();
+	if (failed != NULL)
+		fprintf(stderr, "shisaku: could not remember the place in %s:"
+		    " %s\n", ui.state_path, failed);
+	free(ui.state_path);
 	delscreen(ui_screen);
 	ui_screen = NULL;
 	paint_fini();
 	find_fini(&ui);
+	list_clear(&ui.list);
+	agency_index_fini(&ui.agencies);
+	free(ui.back);
 	pane_fini(&ui.pane);
 	outline_fini(&ui.outline);
 	if (sig != 0) {

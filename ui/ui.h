@@ -18,6 +18,8 @@
 #include "model/pane.h"
 #include "model/search.h"
 #include "model/buf.h"
+#include "model/agency.h"
+#include "model/state.h"
 
 /* Smallest terminal the browser draws in; below it, a notice. */
 #define UI_MIN_COLS	20
@@ -33,7 +35,47 @@ struct find_target {
 	size_t			 measure;	/* or OUTLINE_NODE */
 };
 
-/* The search of the browser (ui/find.c). */
+/* What a list overlay shows (ui/list.c). */
+enum list_kind {
+	LIST_NONE,
+	LIST_CITED,		/* the footnotes the selection cites (popup) */
+	LIST_FOOTNOTES,		/* every footnote and the places citing it */
+	LIST_AGENCIES,		/* every organisation with its count */
+	LIST_AGENCY,		/* one organisation's measures */
+};
+
+/* One entry of a list: text wrapped at the list's width. */
+struct list_item {
+	char			*text;		/* owned */
+	int			 role;		/* enum paint_role */
+	size_t			 indent_cols;
+	size_t			 hang_cols;
+	int			 selectable;
+	struct find_target	 target;	/* where Enter goes (node NULL:
+						   nowhere) */
+	size_t			 agency;	/* LIST_AGENCIES: its index */
+};
+
+/* One screen line of a list. */
+struct list_line {
+	size_t	item;
+	size_t	start_bytes, end_bytes;
+	size_t	indent_cols;
+};
+
+struct list {
+	enum list_kind		 kind;
+	char			*title;		/* owned */
+	struct list_item	*items;
+	size_t			 n_items;
+	size_t			 cap_items;
+	struct list_line	*lines;
+	size_t			 n_lines;
+	size_t			 width_cols;	/* the lines were wrapped for */
+	size_t			 selected;	/* item, or SIZE_MAX */
+	size_t			 top;		/* first line shown */
+	size_t			 agency;	/* LIST_AGENCY: which one */
+};
 struct find {
 	struct search_index	*index;		/* borrowed from main */
 	struct buf		 query;		/* UTF-8, as typed */
@@ -74,7 +116,16 @@ struct ui {
 	int			 side;		/* tree and pane side by side */
 	struct ui_rect		 header, tree_area, sep, pane_area, status;
 	struct find		 find;
-	char			 message[128];	/* shown once in the status row */
+	struct list		 list;		/* an overlay, when kind is set */
+	struct agency_index	 agencies;
+	struct find_target	*back;		/* places jumped from, for ^O */
+	size_t			 n_back;
+	struct find_target	 marks[STATE_MARKS];	/* m and ' (node NULL:
+							   unset) */
+	int			 pending;	/* 'm' or '\'' awaiting a letter */
+	char			*state_path;	/* where the place is remembered,
+						   or NULL */
+	char			 message[512];	/* shown once in the status row */
 	int			 quit;
 };
 
@@ -82,7 +133,7 @@ struct ui {
  * Run the browser on doc until the user quits or a signal ends it; the
  * terminal is restored in every case.  Returns an exit status (sysexits).
  */
-int ui_run(const struct doc *doc, struct search_index *index);
+int ui_run(const struct doc *doc, struct search_index *index, int remember);
 
 /* The screen library and its version, for --version. */
 const char *ui_version(void);
@@ -108,6 +159,8 @@ void find_init(struct ui *ui, struct search_index *index);
 void find_fini(struct ui *ui);
 int find_key(struct ui *ui, int key, int is_char);
 void find_draw_prompt(struct ui *ui);
+/* Run query (a remembered search) without the prompt. */
+void find_restore_query(struct ui *ui, const char *query);
 const char *find_status(struct ui *ui, char *buf, size_t size);
 /* The ranges of the search's matches in a text, or NULL. */
 const struct search_hit *find_title(const struct ui *ui,
@@ -116,6 +169,29 @@ const struct search_hit *find_measure(const struct ui *ui,
     const struct doc_node *n, size_t measure);
 const struct search_hit *find_footnote(const struct ui *ui, size_t footnote,
     int term);
+
+/* ui/list.c: list overlays (footnotes, organisations). */
+void list_clear(struct list *l);
+struct list_item *list_add(struct list *l, int role, const char *text,
+    size_t indent_cols, size_t hang_cols);
+void list_draw(struct ui *ui);
+int list_key(struct ui *ui, int key);
+void list_open(struct ui *ui, enum list_kind kind, size_t agency);
+/* Jump to a place, remembering where from; ^O comes back. */
+void ui_jump(struct ui *ui, const struct doc_node *node, size_t measure);
+void ui_jump_back(struct ui *ui);
+
+/* ui/notes.c: the footnote lists. */
+void notes_cited(struct ui *ui, struct list *l);
+void notes_all(struct ui *ui, struct list *l);
+
+/* ui/orgs.c: the organisation lists and filter. */
+void orgs_all(struct ui *ui, struct list *l);
+void orgs_one(struct ui *ui, struct list *l, size_t agency);
+void orgs_filter(struct ui *ui, size_t agency);
+
+/* ui/clip.c: copy the selection's text or path with OSC 52. */
+void clip_copy(struct ui *ui, int path);
 
 /* ui/help.c: the help overlay listing every key. */
 void help_draw(struct ui *ui);
