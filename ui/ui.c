@@ -413,6 +413,37 @@ ui_mouse(struct ui *ui)
 	}
 }
 
+/*
+ * After an Esc, swallow the rest of an escape sequence curses does not know
+ * (ESC [ … final, ESC O x), so that its characters are not taken for
+ * commands; 1 if one was swallowed, 0 for a lone Esc.
+ */
+static int
+ui_swallow_sequence(void)
+{
+	wint_t wc;
+	int r, csi;
+
+	timeout(0);
+	r = get_wch(&wc);
+	if (r != OK || (wc != '[' && wc != 'O')) {
+		if (r == OK)
+			unget_wch((wchar_t)wc);
+		else if (r == KEY_CODE_YES)
+			ungetch((int)wc);
+		timeout(200);
+		return 0;
+	}
+	csi = wc == '[';
+	/* CSI: parameters and intermediates up to a final byte @ to ~;
+	 * SS3: one character. */
+	while ((r = get_wch(&wc)) == OK)
+		if (!csi || (wc >= 0x40 && wc <= 0x7e))
+			break;
+	timeout(200);
+	return 1;
+}
+
 /* Handle one key (is_char: a character, else a KEY_ code). */
 static void
 ui_key(struct ui *ui, int key, int is_char)
@@ -561,6 +592,16 @@ ui_start(void)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	/* Home and End as tmux, rxvt and others send them, whatever the
+	 * terminfo entry says. */
+	define_key("\033[1~", KEY_HOME);
+	define_key("\033[7~", KEY_HOME);
+	define_key("\033[H", KEY_HOME);
+	define_key("\033OH", KEY_HOME);
+	define_key("\033[4~", KEY_END);
+	define_key("\033[8~", KEY_END);
+	define_key("\033[F", KEY_END);
+	define_key("\033OF", KEY_END);
 	set_escdelay(25);
 	timeout(200);
 	curs_set(0);
@@ -603,6 +644,8 @@ ui_run(const struct doc *doc, struct search_index *index, int remember)
 			search_prepare_romaji(index);
 		}
 		r = get_wch(&wc);
+		if (r == OK && wc == 27 && ui_swallow_sequence())
+			continue;
 		if (r != ERR) {
 			/* A message stays until the next key. */
 			if (!(r == KEY_CODE_YES && wc == KEY_RESIZE))
