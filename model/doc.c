@@ -52,6 +52,39 @@ doc_path(const struct doc_node *n, const char **path)
 	return count;
 }
 
+/* Append the path of a node and measure. */
+void
+doc_path_text(struct buf *b, const struct doc_node *n, size_t measure)
+{
+	const char *path[DOC_MAX_DEPTH];
+	size_t count = doc_path(n, path), i;
+
+	for (i = 0; i < count; i++) {
+		if (i != 0)
+			buf_adds(b, " › ");
+		buf_adds(b, path[i]);
+	}
+	if (measure != SIZE_MAX)
+		buf_printf(b, " › ・%zu", measure + 1);
+}
+
+/* Append organisations as printed. */
+void
+doc_agencies_text(struct buf *b, const struct doc_agencies *ag)
+{
+	size_t i;
+
+	if (ag->tag != NULL) {
+		buf_adds(b, ag->tag);
+		return;
+	}
+	for (i = 0; i < ag->n; i++) {
+		if (i != 0)
+			buf_adds(b, "、");
+		buf_adds(b, ag->names[i]);
+	}
+}
+
 /* The footnote mark sign ※ (U+203B) in UTF-8. */
 #define DOC_MARK_SIGN	"\xe2\x80\xbb"
 

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "model/arena.h"
+#include "model/buf.h"
 
 /* A place in the source file, counted from 1 (columns count characters). */
 struct doc_pos {
@@ -150,6 +151,16 @@ size_t doc_path(const struct doc_node *n, const char **path);
  * after byte from: 1 with [*start, *end) its bytes, or 0 when there is none.
  */
 int doc_mark_next(const char *text, size_t from, size_t *start, size_t *end);
+
+/*
+ * Append n's path as people read it, "2. › 2.2 › (2)", and with a measure
+ * index (not SIZE_MAX) its place among the node's measures, " › ・2".  The
+ * numbers are the document's text: render them before showing them.
+ */
+void doc_path_text(struct buf *b, const struct doc_node *n, size_t measure);
+
+/* Append the organisations as printed: the tag, or the names joined by 、. */
+void doc_agencies_text(struct buf *b, const struct doc_agencies *ag);
 
 /* The footnote with the given mark ("※1"), or NULL. */
 const struct doc_footnote *doc_footnote_find(const struct doc *doc,

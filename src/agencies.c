@@ -79,33 +79,23 @@ agencies_write_csv(struct out *o, const struct agency_index *ax)
 void
 agencies_write_places_text(struct out *o, const struct agency *a)
 {
-	const char *path[DOC_MAX_DEPTH], *t;
 	const struct agency_place *p;
-	size_t i, j, count, cols;
+	struct buf path = { 0 };
+	const char *t;
+	size_t i, cols;
 
 	for (i = 0; i < a->count; i++) {
 		p = &a->places[i];
-		count = doc_path(p->node, path);
-		cols = 0;
-		for (j = 0; j < count; j++) {
-			if (j != 0) {
-				buf_adds(&o->b, " › ");
-				cols += 3;
-			}
-			cols += text_render(&o->b, path[j], strlen(path[j]),
-			    cols);
-		}
-		if (p->measure != AGENCY_NODE) {
-			buf_printf(&o->b, " › ・%zu", p->measure + 1);
-			cols += 3 + 2 + (size_t)snprintf(NULL, 0, "%zu",
-			    p->measure + 1);
-		}
+		buf_clear(&path);
+		doc_path_text(&path, p->node, p->measure);
+		cols = text_render(&o->b, path.data, path.len, 0);
 		buf_adds(&o->b, ": ");
 		t = agencies_place_text(p);
 		text_render(&o->b, t, strlen(t), cols + 2);
 		buf_addc(&o->b, '\n');
 		out_maybe_flush(o);
 	}
+	buf_fini(&path);
 }
 
 /* Write an organisation's places as JSON. */

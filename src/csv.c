@@ -76,15 +76,9 @@ csv_add_text(struct buf *b, const char *s)
 void
 csv_add_path(struct buf *b, const struct doc_node *n)
 {
-	const char *path[DOC_MAX_DEPTH];
 	struct buf tmp = { 0 };
-	size_t count = doc_path(n, path), i;
 
-	for (i = 0; i < count; i++) {
-		if (i != 0)
-			buf_adds(&tmp, " › ");
-		buf_adds(&tmp, path[i]);
-	}
+	doc_path_text(&tmp, n, SIZE_MAX);
 	csv_add_text(b, tmp.data);
 	buf_fini(&tmp);
 }

@@ -21,19 +21,10 @@
 static void
 dump_add_tag(struct buf *b, const struct doc_agencies *ag)
 {
-	size_t i;
-
 	if (ag->n == 0)
 		return;
 	buf_adds(b, "【");
-	if (ag->tag != NULL)
-		buf_adds(b, ag->tag);
-	else
-		for (i = 0; i < ag->n; i++) {
-			if (i != 0)
-				buf_adds(b, "、");
-			buf_adds(b, ag->names[i]);
-		}
+	doc_agencies_text(b, ag);
 	buf_adds(b, "】");
 }
 

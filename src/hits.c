@@ -17,8 +17,8 @@ static void
 hits_path_text(struct buf *b, const struct search_index *ix,
     const struct search_field *f)
 {
-	const char *path[DOC_MAX_DEPTH], *mark;
-	size_t count, i;
+	struct buf raw = { 0 };
+	const char *mark;
 
 	if (f->kind == SEARCH_FOOTNOTE) {
 		mark = ix->doc->footnotes[f->footnote].mark;
@@ -27,13 +27,9 @@ hits_path_text(struct buf *b, const struct search_index *ix,
 		    " term" : "");
 		return;
 	}
-	count = doc_path(f->node, path);
-	for (i = 0; i < count; i++) {
-		buf_adds(b, i == 0 ? "" : " › ");
-		text_render(b, path[i], strlen(path[i]), 0);
-	}
-	if (f->measure != SIZE_MAX)
-		buf_printf(b, " › ・%zu", f->measure + 1);
+	doc_path_text(&raw, f->node, f->measure);
+	text_render(b, raw.data, raw.len, 0);
+	buf_fini(&raw);
 }
 
 /* Write text hits. */

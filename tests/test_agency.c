@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "tests/util.h"
+
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +20,6 @@
 
 #include "model/agency.h"
 
-#define REAL_DOC	"data/cybersecurity2018.yaml"
 
 struct fixture {
 	struct doc		*doc;
@@ -27,7 +28,7 @@ struct fixture {
 
 /* Load the real document and index it. */
 static int
-setup_real(void **state)
+setup_index(void **state)
 {
 	struct fixture *fx = calloc(1, sizeof *fx);
 	struct doc_error err;
@@ -45,7 +46,7 @@ setup_real(void **state)
 
 /* Free the index and the document. */
 static int
-teardown_real(void **state)
+teardown_index(void **state)
 {
 	struct fixture *fx = *state;
 
@@ -67,28 +68,6 @@ tag_names(const struct doc_agencies *ag, const char *name)
 		if (strcmp(ag->names[i], name) == 0)
 			return 1;
 	return 0;
-}
-
-/* Find a node by its path ("1.", "1.2", "(3)"), or fail the test. */
-static const struct doc_node *
-find_node(const struct doc *doc, const char *a, const char *b, const char *c)
-{
-	const char *want[3] = { a, b, c }, *path[DOC_MAX_DEPTH];
-	const struct doc_node *n;
-	size_t count, i, depth = c != NULL ? 3 : b != NULL ? 2 : 1;
-
-	for (n = doc_next(doc, NULL); n != NULL; n = doc_next(doc, n)) {
-		count = doc_path(n, path);
-		if (count != depth)
-			continue;
-		for (i = 0; i < count; i++)
-			if (strcmp(path[i], want[i]) != 0)
-				break;
-		if (i == count)
-			return n;
-	}
-	fail_msg("no node %s %s %s", a, b ? b : "", c ? c : "");
-	return NULL;
 }
 
 /* The index of an organisation by name, or fail the test. */
@@ -210,7 +189,7 @@ test_facts(void **state)
 	   2.3 (2), 2.3 (5), 4.1 (2) ・1. */
 	a = by_name(&fx->ax, "総務省");
 	assert_int_equal(a->count, 9);
-	n = find_node(fx->doc, "2.", "2.2", "(2)");
+	n = find(fx->doc, "2.", "2.2", "(2)");
 	assert_ptr_equal(a->places[4].node, n);
 	assert_int_equal(a->places[4].measure, 0);
 	assert_ptr_equal(a->places[5].node, n);
@@ -219,7 +198,7 @@ test_facts(void **state)
 	/* 経済産業省: 7 measures and the item 1.2 (3) itself. */
 	a = by_name(&fx->ax, "経済産業省");
 	assert_int_equal(a->count, 8);
-	n = find_node(fx->doc, "1.", "1.2", "(3)");
+	n = find(fx->doc, "1.", "1.2", "(3)");
 	for (i = 0; i < a->count; i++)
 		if (a->places[i].node == n) {
 			assert_int_equal(a->places[i].measure, AGENCY_NODE);
@@ -391,16 +370,16 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_walk, setup_real,
-		    teardown_real),
-		cmocka_unit_test_setup_teardown(test_order, setup_real,
-		    teardown_real),
-		cmocka_unit_test_setup_teardown(test_facts, setup_real,
-		    teardown_real),
-		cmocka_unit_test_setup_teardown(test_find, setup_real,
-		    teardown_real),
-		cmocka_unit_test_setup_teardown(test_suggest, setup_real,
-		    teardown_real),
+		cmocka_unit_test_setup_teardown(test_walk, setup_index,
+		    teardown_index),
+		cmocka_unit_test_setup_teardown(test_order, setup_index,
+		    teardown_index),
+		cmocka_unit_test_setup_teardown(test_facts, setup_index,
+		    teardown_index),
+		cmocka_unit_test_setup_teardown(test_find, setup_index,
+		    teardown_index),
+		cmocka_unit_test_setup_teardown(test_suggest, setup_index,
+		    teardown_index),
 		cmocka_unit_test(test_small),
 		cmocka_unit_test(test_empty),
 	};

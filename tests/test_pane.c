@@ -12,6 +12,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "tests/util.h"
+
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +24,6 @@
 #include "model/pane.h"
 #include "model/text.h"
 
-#define REAL_DOC	"data/cybersecurity2018.yaml"
 
 /* One node citing ※2 in its title, then ※1, ※2 and ※1 twice in measures. */
 #define CITES_DOC \
@@ -33,56 +34,6 @@
 	"footnotes:\n" \
 	"  - {mark: ※1, term: CSIRT, text: def1}\n" \
 	"  - {mark: ※2, text: def2}\n"
-
-/* Load the real document once per test. */
-static int
-setup_real(void **state)
-{
-	struct doc_error err;
-	struct doc *doc;
-
-	if (doc_load_file(REAL_DOC, &doc, &err) != 0) {
-		fprintf(stderr, "%s:%lu:%lu: %s\n", err.file, err.line, err.col,
-		    err.message);
-		return -1;
-	}
-	*state = doc;
-	return 0;
-}
-
-/* Free the real document and the text layer's caches. */
-static int
-teardown_real(void **state)
-{
-	struct doc *doc = *state;
-
-	doc_free(&doc);
-	assert_null(doc);
-	text_fini();
-	return 0;
-}
-
-/* Find a node by its path ("2.", "2.2", "(2)"), or fail the test. */
-static const struct doc_node *
-find(const struct doc *doc, const char *a, const char *b, const char *c)
-{
-	const char *want[3] = { a, b, c }, *path[DOC_MAX_DEPTH];
-	const struct doc_node *n;
-	size_t count, i, depth = c != NULL ? 3 : b != NULL ? 2 : 1;
-
-	for (n = doc_next(doc, NULL); n != NULL; n = doc_next(doc, n)) {
-		count = doc_path(n, path);
-		if (count != depth)
-			continue;
-		for (i = 0; i < count; i++)
-			if (strcmp(path[i], want[i]) != 0)
-				break;
-		if (i == count)
-			return n;
-	}
-	fail_msg("no node %s %s %s", a, b ? b : "", c ? c : "");
-	return NULL;
-}
 
 /* Whether a string starts with a prefix. */
 static int

@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "tests/util.h"
+
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +20,6 @@
 #include "model/doc.h"
 #include "model/search.h"
 
-#define REAL_DOC	"data/cybersecurity2018.yaml"
 
 /* The document and its index, shared by a test. */
 struct fixture {
@@ -28,7 +29,7 @@ struct fixture {
 
 /* Load the real document and index it. */
 static int
-setup_real(void **state)
+setup_index(void **state)
 {
 	struct doc_error err;
 	struct fixture *fx = calloc(1, sizeof *fx);
@@ -48,7 +49,7 @@ setup_real(void **state)
 
 /* Free the index and the document. */
 static int
-teardown_real(void **state)
+teardown_index(void **state)
 {
 	struct fixture *fx = *state;
 
@@ -69,28 +70,6 @@ load_inline(const char *text)
 	if (doc_load("inline.yaml", text, strlen(text), &doc, &err) != 0)
 		fail_msg("%lu:%lu: %s", err.line, err.col, err.message);
 	return doc;
-}
-
-/* Find a node by its path ("2.", "2.2", "(2)"), or fail the test. */
-static const struct doc_node *
-find(const struct doc *doc, const char *a, const char *b, const char *c)
-{
-	const char *want[3] = { a, b, c }, *path[DOC_MAX_DEPTH];
-	const struct doc_node *n;
-	size_t count, i, depth = c != NULL ? 3 : b != NULL ? 2 : 1;
-
-	for (n = doc_next(doc, NULL); n != NULL; n = doc_next(doc, n)) {
-		count = doc_path(n, path);
-		if (count != depth)
-			continue;
-		for (i = 0; i < count; i++)
-			if (strcmp(path[i], want[i]) != 0)
-				break;
-		if (i == count)
-			return n;
-	}
-	fail_msg("no node %s %s %s", a, b ? b : "", c ? c : "");
-	return NULL;
 }
 
 /* Run a query that has words. */
@@ -657,24 +636,24 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_fields, setup_real,
-		    teardown_real),
-		cmocka_unit_test_setup_teardown(test_kana_width, setup_real,
-		    teardown_real),
-		cmocka_unit_test_setup_teardown(test_case_width, setup_real,
-		    teardown_real),
-		cmocka_unit_test_setup_teardown(test_multi_word, setup_real,
-		    teardown_real),
-		cmocka_unit_test_setup_teardown(test_empty, setup_real,
-		    teardown_real),
+		cmocka_unit_test_setup_teardown(test_fields, setup_index,
+		    teardown_index),
+		cmocka_unit_test_setup_teardown(test_kana_width, setup_index,
+		    teardown_index),
+		cmocka_unit_test_setup_teardown(test_case_width, setup_index,
+		    teardown_index),
+		cmocka_unit_test_setup_teardown(test_multi_word, setup_index,
+		    teardown_index),
+		cmocka_unit_test_setup_teardown(test_empty, setup_index,
+		    teardown_index),
 		cmocka_unit_test_setup_teardown(test_footnotes_agencies,
-		    setup_real, teardown_real),
-		cmocka_unit_test_setup_teardown(test_order, setup_real,
-		    teardown_real),
-		cmocka_unit_test_setup_teardown(test_metachars, setup_real,
-		    teardown_real),
-		cmocka_unit_test_setup_teardown(test_migemo, setup_real,
-		    teardown_real),
+		    setup_index, teardown_index),
+		cmocka_unit_test_setup_teardown(test_order, setup_index,
+		    teardown_index),
+		cmocka_unit_test_setup_teardown(test_metachars, setup_index,
+		    teardown_index),
+		cmocka_unit_test_setup_teardown(test_migemo, setup_index,
+		    teardown_index),
 		cmocka_unit_test(test_migemo_escape),
 	};
 

@@ -49,18 +49,12 @@ void
 clip_copy(struct ui *ui, int path)
 {
 	const struct outline_row *r = &ui->outline.rows[ui->outline.selected];
-	const char *parts[DOC_MAX_DEPTH];
 	struct buf raw = { 0 }, text = { 0 }, seq = { 0 };
-	size_t count, i;
 	ssize_t n;
 
-	if (path) {
-		count = doc_path(r->node, parts);
-		for (i = 0; i < count; i++)
-			buf_printf(&raw, "%s%s", i == 0 ? "" : " › ", parts[i]);
-		if (r->measure != OUTLINE_NODE)
-			buf_printf(&raw, " › ・%zu", r->measure + 1);
-	} else if (r->measure != OUTLINE_NODE)
+	if (path)
+		doc_path_text(&raw, r->node, r->measure);
+	else if (r->measure != OUTLINE_NODE)
 		buf_adds(&raw, r->node->measures[r->measure].text);
 	else
 		buf_printf(&raw, "%s %s", r->node->number, r->node->title);

@@ -13,19 +13,6 @@
 #include "ui/paint.h"
 #include "ui/ui.h"
 
-/* Write the path of a node (and measure) into b. */
-static void
-notes_path(struct buf *b, const struct doc_node *n, size_t measure)
-{
-	const char *path[DOC_MAX_DEPTH];
-	size_t count = doc_path(n, path), i;
-
-	for (i = 0; i < count; i++)
-		buf_printf(b, "%s%s", i == 0 ? "" : " › ", path[i]);
-	if (measure != OUTLINE_NODE && measure != DOC_CITE_TITLE)
-		buf_printf(b, " › ・%zu", measure + 1);
-}
-
 /* Add "※1 CSIRT: definition" for a footnote. */
 static void
 notes_add_definition(struct list *l, const struct doc_footnote *fn,
@@ -76,7 +63,7 @@ notes_cited(struct ui *ui, struct list *l)
 			    n->measures[i].n_footnotes, order, &n_order);
 	}
 	buf_adds(&b, "Footnotes cited by ");
-	notes_path(&b, n, r->measure);
+	doc_path_text(&b, n, r->measure);
 	buf_adds(&b, " (Esc to close, F for all footnotes)");
 	l->title = buf_detach(&b);
 	if (n_order == 0)
@@ -117,7 +104,8 @@ notes_all(struct ui *ui, struct list *l)
 		for (j = 0; j < fn->n_cited_by; j++) {
 			c = &fn->cited_by[j];
 			buf_clear(&b);
-			notes_path(&b, c->node, c->measure);
+			doc_path_text(&b, c->node, c->measure == DOC_CITE_TITLE ?
+			    SIZE_MAX : c->measure);
 			buf_adds(&b, "  ");
 			buf_adds(&b, c->measure == DOC_CITE_TITLE ?
 			    c->node->title : c->node->measures[c->measure].text);

@@ -47,10 +47,9 @@ orgs_one(struct ui *ui, struct list *l, size_t agency)
 {
 	const struct agency *ag = &ui->agencies.agencies[agency];
 	const struct agency_place *pl;
-	const char *path[DOC_MAX_DEPTH];
 	struct list_item *it;
 	struct buf b = { 0 };
-	size_t i, j, count;
+	size_t i;
 
 	buf_printf(&b, "%s: %zu (Enter: go there, ^O: come back, h: all"
 	    " organisations, &: filter)", ag->name, ag->count);
@@ -58,14 +57,9 @@ orgs_one(struct ui *ui, struct list *l, size_t agency)
 	for (i = 0; i < ag->count; i++) {
 		pl = &ag->places[i];
 		buf_clear(&b);
-		count = doc_path(pl->node, path);
-		for (j = 0; j < count; j++)
-			buf_printf(&b, "%s%s", j == 0 ? "" : " › ", path[j]);
-		if (pl->measure != AGENCY_NODE)
-			buf_printf(&b, " › ・%zu  %s", pl->measure + 1,
-			    pl->node->measures[pl->measure].text);
-		else
-			buf_printf(&b, "  %s", pl->node->title);
+		doc_path_text(&b, pl->node, pl->measure);
+		buf_printf(&b, "  %s", pl->measure != AGENCY_NODE ?
+		    pl->node->measures[pl->measure].text : pl->node->title);
 		it = list_add(l, PAINT_NORMAL, b.data, 0, 4);
 		it->selectable = 1;
 		it->target.node = pl->node;

@@ -298,9 +298,8 @@ ui_draw_status(struct ui *ui)
 {
 	const struct outline *o = &ui->outline;
 	const struct outline_row *r = &o->rows[o->selected];
-	const char *path[DOC_MAX_DEPTH];
 	struct buf left = { 0 }, right = { 0 };
-	size_t count, i, right_cols, w = (size_t)ui->status.w;
+	size_t right_cols, w = (size_t)ui->status.w;
 	const char *found;
 	char fbuf[64];
 
@@ -312,11 +311,7 @@ ui_draw_status(struct ui *ui)
 	if (ui->message[0] != '\0') {
 		buf_adds(&left, ui->message);
 	} else {
-		count = doc_path(r->node, path);
-		for (i = 0; i < count; i++)
-			buf_printf(&left, "%s%s", i == 0 ? "" : " › ", path[i]);
-		if (r->measure != OUTLINE_NODE)
-			buf_printf(&left, " › ・%zu", r->measure + 1);
+		doc_path_text(&left, r->node, r->measure);
 	}
 	if ((found = find_status(ui, fbuf, sizeof fbuf)) != NULL)
 		buf_printf(&right, "%s  ", found);
