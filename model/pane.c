@@ -48,18 +48,9 @@ pane_add(struct pane *p, size_t *cap, enum pane_kind kind, const char *text,
 static void
 pane_tag(struct buf *b, const struct doc_agencies *ag)
 {
-	size_t i;
-
 	buf_clear(b);
 	buf_adds(b, "【");
-	if (ag->tag != NULL)
-		buf_adds(b, ag->tag);
-	else
-		for (i = 0; i < ag->n; i++) {
-			if (i != 0)
-				buf_adds(b, "、");
-			buf_adds(b, ag->names[i]);
-		}
+	doc_agencies_text(b, ag);
 	buf_adds(b, "】");
 }
 
@@ -81,19 +72,17 @@ pane_cite(unsigned char *seen, const size_t *fns, size_t n, size_t *order,
 static void
 pane_build(struct pane *p, const struct doc *doc, const struct doc_node *n)
 {
-	const char *path[DOC_MAX_DEPTH];
 	struct buf b = { 0 };
 	struct pane_block *blk;
 	const struct doc_footnote *fn;
 	unsigned char *seen;
-	size_t cap = 0, count, i, *order, n_order = 0;
+	size_t cap = 0, i, *order, n_order = 0;
 
 	/* Below the top level, where the entry stands. */
-	count = doc_path(n, path);
-	for (i = 0; i + 1 < count; i++)
-		buf_printf(&b, "%s%s", i == 0 ? "" : " › ", path[i]);
-	if (count > 1)
+	if (n->parent != NULL) {
+		doc_path_text(&b, n->parent, SIZE_MAX);
 		pane_add(p, &cap, PANE_PATH, b.data, 0, 0);
+	}
 
 	buf_clear(&b);
 	buf_printf(&b, "%s %s", n->number, n->title);
