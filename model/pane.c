@@ -39,6 +39,7 @@ pane_add(struct pane *p, size_t *cap, enum pane_kind kind, const char *text,
 	b->text = xstrdup(text);
 	b->measure = SIZE_MAX;
 	b->footnote = SIZE_MAX;
+	b->child = SIZE_MAX;
 	b->indent_cols = indent_cols;
 	b->hang_cols = hang_cols;
 	return b;
@@ -117,9 +118,12 @@ pane_build(struct pane *p, const struct doc *doc, const struct doc_node *n)
 		buf_clear(&b);
 		buf_printf(&b, "%s %s", n->children[i].number,
 		    n->children[i].title);
-		pane_add(p, &cap, PANE_CHILD, b.data, 2,
+		blk = pane_add(p, &cap, PANE_CHILD, b.data, 2,
 		    text_width_cols(n->children[i].number,
 		    strlen(n->children[i].number), 0) + 1);
+		blk->child = i;
+		blk->source = n->children[i].title;
+		blk->text_offset = strlen(n->children[i].number) + 1;
 	}
 
 	/* Every footnote the title or a measure cites, in order of citing. */

@@ -33,6 +33,8 @@ struct pane_block {
 					   the measure's index, else SIZE_MAX */
 	size_t		 footnote;	/* for PANE_FOOTNOTE: its index, else
 					   SIZE_MAX */
+	size_t		 child;		/* for PANE_CHILD: its index, else
+					   SIZE_MAX */
 	const char	*source;	/* the doc text the block shows, or NULL */
 	size_t		 text_offset;	/* where source starts in text */
 	size_t		 indent_cols;	/* first line's indentation */

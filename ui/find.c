@@ -36,6 +36,10 @@ find_init(struct ui *ui, struct search_index *index)
 	f->footnote_hit = xcalloc(ui->doc->n_footnotes + 1,
 	    sizeof *f->footnote_hit);
 	f->term_hit = xcalloc(ui->doc->n_footnotes + 1, sizeof *f->term_hit);
+	f->agency_hit = xcalloc(ui->doc->total_measures + 1,
+	    sizeof *f->agency_hit);
+	f->node_agency_hit = xcalloc(ui->doc->total_nodes,
+	    sizeof *f->node_agency_hit);
 }
 
 /* Forget the matches. */
@@ -54,6 +58,10 @@ find_clear(struct ui *ui)
 	memset(f->footnote_hit, 0, ui->doc->n_footnotes *
 	    sizeof *f->footnote_hit);
 	memset(f->term_hit, 0, ui->doc->n_footnotes * sizeof *f->term_hit);
+	memset(f->agency_hit, 0, ui->doc->total_measures *
+	    sizeof *f->agency_hit);
+	memset(f->node_agency_hit, 0, ui->doc->total_nodes *
+	    sizeof *f->node_agency_hit);
 	f->active = 0;
 }
 
@@ -69,6 +77,8 @@ find_fini(struct ui *ui)
 	free(f->measure_hit);
 	free(f->footnote_hit);
 	free(f->term_hit);
+	free(f->agency_hit);
+	free(f->node_agency_hit);
 	free(f->origin_expanded);
 	memset(f, 0, sizeof *f);
 }
@@ -128,6 +138,15 @@ find_collect(struct ui *ui)
 				    OUTLINE_NODE : fn->cited_by[j].measure);
 			continue;
 		}
+		if (fd->kind == SEARCH_AGENCY) {
+			size_t *slot = fd->measure == SIZE_MAX ?
+			    &f->node_agency_hit[fd->node->id] :
+			    &f->agency_hit[outline_measure_index(&ui->outline,
+			    fd->node, fd->measure)];
+
+			if (*slot == 0)
+				*slot = i + 1;	/* the first; the rest follow */
+		}
 		if (fd->kind == SEARCH_TITLE)
 			f->title_hit[fd->node->id] = i + 1;
 		else if (fd->kind == SEARCH_MEASURE)
@@ -136,6 +155,8 @@ find_collect(struct ui *ui)
 		find_add_target(f, &cap, fd->node, fd->measure == SIZE_MAX ?
 		    OUTLINE_NODE : fd->measure);
 	}
+	if (f->n_targets == 0)
+		return;
 	qsort(f->targets, f->n_targets, sizeof *f->targets, find_cmp_target);
 	for (i = n = 0; i < f->n_targets; i++)
 		if (n == 0 || find_cmp_target(&f->targets[n - 1],
@@ -461,6 +482,21 @@ find_measure(const struct ui *ui, const struct doc_node *n, size_t measure)
 	size_t h = ui->find.active ? ui->find.measure_hit[
 	    outline_measure_index(&ui->outline, n, measure)] : 0;
 
+	return h != 0 ? &ui->find.result.hits[h - 1] : NULL;
+}
+
+/* The first hit among the organisations of a node (measure SIZE_MAX) or a
+ * measure; the others follow it in the result.  NULL when none. */
+const struct search_hit *
+find_agencies(const struct ui *ui, const struct doc_node *n, size_t measure)
+{
+	size_t h;
+
+	if (!ui->find.active)
+		return NULL;
+	h = measure == SIZE_MAX ? ui->find.node_agency_hit[n->id] :
+	    ui->find.agency_hit[outline_measure_index(&ui->outline, n,
+	    measure)];
 	return h != 0 ? &ui->find.result.hits[h - 1] : NULL;
 }
 

@@ -47,6 +47,29 @@ reader_add_hit(const struct search_hit *hit, size_t offset, size_t *out,
 }
 
 /*
+ * Add the matches in an organisation line, 【a、b】: each matching name's
+ * hit, shifted to where the name stands in the line.
+ */
+static size_t
+reader_agency_hits(const struct ui *ui, const struct pane_block *b,
+    size_t *out, size_t n, size_t max)
+{
+	const struct doc_node *node = ui->pane.node;
+	const struct search_hit *h = find_agencies(ui, node, b->measure);
+	const struct search_hit *end = ui->find.result.hits +
+	    ui->find.result.n_hits;
+	const char *at;
+
+	/* The hits of one place's organisations follow one another. */
+	for (; h != NULL && h < end && h->field->kind == SEARCH_AGENCY &&
+	    h->field->node == node && h->field->measure == b->measure; h++)
+		if ((at = strstr(b->text, h->field->text)) != NULL)
+			n = reader_add_hit(h, (size_t)(at - b->text), out, n,
+			    max);
+	return n;
+}
+
+/*
  * The matches on one line, as ranges relative to the line's start; returns
  * the number of ranges.
  */
@@ -64,6 +87,11 @@ reader_ranges(const struct ui *ui, const struct pane_line *l, size_t *out,
 	else if (b->kind == PANE_MEASURE)
 		n = reader_add_hit(find_measure(ui, node, b->measure),
 		    b->text_offset, out, n, max);
+	else if (b->kind == PANE_CHILD)
+		n = reader_add_hit(find_title(ui, &node->children[b->child]),
+		    b->text_offset, out, n, max);
+	else if (b->kind == PANE_AGENCY)
+		n = reader_agency_hits(ui, b, out, n, max);
 	else if (b->kind == PANE_FOOTNOTE) {
 		const struct doc_footnote *fn =
 		    &ui->doc->footnotes[b->footnote];

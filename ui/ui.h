@@ -88,6 +88,9 @@ struct find {
 	size_t			*measure_hit;	/* by global measure: hit + 1 */
 	size_t			*footnote_hit;	/* by footnote: text hit + 1 */
 	size_t			*term_hit;	/* by footnote: term hit + 1 */
+	size_t			*agency_hit;	/* by global measure: its first
+						   organisation hit + 1 */
+	size_t			*node_agency_hit; /* by node id: the same */
 	/* Where the search began, for Esc. */
 	const struct doc_node	*origin_node;
 	size_t			 origin_measure;
@@ -169,6 +172,8 @@ const struct search_hit *find_measure(const struct ui *ui,
     const struct doc_node *n, size_t measure);
 const struct search_hit *find_footnote(const struct ui *ui, size_t footnote,
     int term);
+const struct search_hit *find_agencies(const struct ui *ui,
+    const struct doc_node *n, size_t measure);
 
 /* ui/list.c: list overlays (footnotes, organisations). */
 void list_clear(struct list *l);
