@@ -1,6 +1,9 @@
 /*
  * arena: chunks of at least ARENA_CHUNK_BYTES, each a header followed by the
  * space handed out; an allocation larger than a chunk gets a chunk of its own.
+ * Strings (arena_strndup) are packed byte to byte; everything else starts
+ * at ARENA_ALIGN.  A document is mostly short strings: packing them saves
+ * about 8 bytes each (a 100k-measure document holds some 300,000).
  */
 #include "model/arena.h"
 
@@ -42,38 +45,50 @@ arena_fini(struct arena *a)
 	arena_init(a);
 }
 
-/* Hand out size bytes, starting a new chunk when the head is full. */
-void *
-arena_alloc(struct arena *a, size_t size)
+/*
+ * Hand out size bytes at a multiple of align (1 or ARENA_ALIGN), starting
+ * a new chunk when the head has no room.
+ */
+static void *
+arena_take(struct arena *a, size_t size, size_t align)
 {
 	struct arena_chunk *c;
-	size_t rounded, chunk;
-	void *p;
+	size_t at, chunk;
 
 	if (size > SIZE_MAX - ARENA_ALIGN)
 		return xmalloc(SIZE_MAX);	/* reports exhaustion and exits */
-	rounded = (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
-	if (rounded == 0)
-		rounded = ARENA_ALIGN;
-	if (a->head == NULL || a->head->size_bytes - a->used_bytes < rounded) {
-		chunk = rounded > ARENA_CHUNK_BYTES ? rounded : ARENA_CHUNK_BYTES;
-		c = xmalloc(sizeof *c + chunk);
-		c->size_bytes = chunk;
-		if (rounded > ARENA_CHUNK_BYTES / 4 && a->head != NULL) {
-			/* A big block: keep filling the current head. */
-			c->next = a->head->next;
-			a->head->next = c;
-			a->total_bytes += chunk;
-			return c->data;
+	if (size == 0)
+		size = 1;
+	if (a->head != NULL) {
+		at = (a->used_bytes + align - 1) & ~(align - 1);
+		if (at <= a->head->size_bytes &&
+		    a->head->size_bytes - at >= size) {
+			a->used_bytes = at + size;
+			return a->head->data + at;
 		}
-		c->next = a->head;
-		a->head = c;
-		a->used_bytes = 0;
-		a->total_bytes += chunk;
 	}
-	p = a->head->data + a->used_bytes;
-	a->used_bytes += rounded;
-	return p;
+	chunk = size > ARENA_CHUNK_BYTES ?
+	    (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1) : ARENA_CHUNK_BYTES;
+	c = xmalloc(sizeof *c + chunk);
+	c->size_bytes = chunk;
+	a->total_bytes += chunk;
+	if (size > ARENA_CHUNK_BYTES / 4 && a->head != NULL) {
+		/* A big block: keep filling the current head. */
+		c->next = a->head->next;
+		a->head->next = c;
+		return c->data;
+	}
+	c->next = a->head;
+	a->head = c;
+	a->used_bytes = size;
+	return c->data;
+}
+
+/* Hand out size bytes aligned for any type. */
+void *
+arena_alloc(struct arena *a, size_t size)
+{
+	return arena_take(a, size, ARENA_ALIGN);
 }
 
 /* Hand out n zeroed elements. */
@@ -93,7 +108,11 @@ arena_calloc(struct arena *a, size_t n, size_t size)
 char *
 arena_strndup(struct arena *a, const char *s, size_t len)
 {
-	char *p = arena_alloc(a, len + 1);
+	char *p;
+
+	if (len > SIZE_MAX - ARENA_ALIGN - 1)
+		return xmalloc(SIZE_MAX);	/* reports exhaustion and exits */
+	p = arena_take(a, len + 1, 1);
 
 	memcpy(p, s, len);
 	p[len] = '\0';

@@ -1,7 +1,11 @@
 /*
- * outline: expand state per node, and the visible rows rebuilt in one
- * pre-order pass after each change (O(visible rows)).  Selection is held as
- * (node, measure) across rebuilds.
+ * outline: expand state per node, and the visible rows in pre-order.  A
+ * change to every node (expand all, a level, a filter) rebuilds the rows in
+ * one pre-order pass (O(visible rows)); expanding or collapsing one node,
+ * and revealing one, splice its subtree's rows in or out instead (the rows
+ * after it move with one memmove, several times cheaper than walking the
+ * tree again), and setting an expansion equal to the current one does
+ * nothing.  Selection is held as (node, measure) across every change.
  */
 #include "model/outline.h"
 
@@ -27,18 +31,15 @@ outline_push(struct outline *o, const struct doc_node *node, size_t measure,
 	r->depth = depth;
 }
 
-/* Append a node's row and, when expanded, its measures and children
- * (under a filter, only those it keeps). */
+static void outline_add(struct outline *, const struct doc_node *);
+
+/* Append what an expanded node shows below its own row: its measures and
+ * children (under a filter, only those it keeps). */
 static void
-outline_add(struct outline *o, const struct doc_node *n)
+outline_add_below(struct outline *o, const struct doc_node *n)
 {
 	size_t i;
 
-	if (o->keep_node != NULL && !o->keep_node[n->id])
-		return;
-	outline_push(o, n, OUTLINE_NODE, n->depth);
-	if (!o->expanded[n->id])
-		return;
 	for (i = 0; i < n->n_measures; i++)
 		if (o->keep_measure == NULL ||
 		    o->keep_measure[o->measure_base[n->id] + i])
@@ -47,20 +48,26 @@ outline_add(struct outline *o, const struct doc_node *n)
 		outline_add(o, &n->children[i]);
 }
 
-/* Rebuild the rows and find the selection again. */
+/* Append a node's row and, when expanded, what it shows below. */
 static void
-outline_rebuild(struct outline *o)
+outline_add(struct outline *o, const struct doc_node *n)
 {
-	const struct doc_node *node = NULL, *n;
-	size_t measure = OUTLINE_NODE, i, row;
+	if (o->keep_node != NULL && !o->keep_node[n->id])
+		return;
+	outline_push(o, n, OUTLINE_NODE, n->depth);
+	if (o->expanded[n->id])
+		outline_add_below(o, n);
+}
 
-	if (o->n_rows > 0) {
-		node = o->rows[o->selected].node;
-		measure = o->rows[o->selected].measure;
-	}
-	o->n_rows = 0;
-	for (i = 0; i < o->doc->n_nodes; i++)
-		outline_add(o, &o->doc->nodes[i]);
+/* Select (node, measure) again after the rows changed: its row, else its
+ * node's, else the nearest visible ancestor's, else the first. */
+static void
+outline_reselect(struct outline *o, const struct doc_node *node,
+    size_t measure)
+{
+	const struct doc_node *n;
+	size_t row;
+
 	o->selected = 0;
 	if (node == NULL)
 		return;
@@ -75,6 +82,67 @@ outline_rebuild(struct outline *o)
 			o->selected = row;
 			return;
 		}
+}
+
+/* Rebuild the rows and find the selection again. */
+static void
+outline_rebuild(struct outline *o)
+{
+	const struct doc_node *node = NULL;
+	size_t measure = OUTLINE_NODE, i;
+
+	if (o->n_rows > 0) {
+		node = o->rows[o->selected].node;
+		measure = o->rows[o->selected].measure;
+	}
+	o->n_rows = 0;
+	for (i = 0; i < o->doc->n_nodes; i++)
+		outline_add(o, &o->doc->nodes[i]);
+	outline_reselect(o, node, measure);
+}
+
+/*
+ * The node of row has just been expanded (its flag is set, its subtree's
+ * rows are not there yet): put what it shows below right after its row.
+ */
+static void
+outline_splice_in(struct outline *o, size_t row)
+{
+	const struct outline_row *sel = &o->rows[o->selected];
+	const struct doc_node *node = sel->node;
+	size_t measure = sel->measure, old = o->n_rows, k;
+	struct outline_row *tmp;
+
+	/* Append the new rows at the end, then rotate them into place. */
+	outline_add_below(o, o->rows[row].node);
+	k = o->n_rows - old;
+	if (k > 0 && row + 1 < old) {
+		tmp = xreallocarray(NULL, k, sizeof *tmp);
+		memcpy(tmp, o->rows + old, k * sizeof *tmp);
+		memmove(o->rows + row + 1 + k, o->rows + row + 1,
+		    (old - row - 1) * sizeof *o->rows);
+		memcpy(o->rows + row + 1, tmp, k * sizeof *tmp);
+		free(tmp);
+	}
+	outline_reselect(o, node, measure);
+}
+
+/* The node of row has just been collapsed: take its subtree's rows out. */
+static void
+outline_splice_out(struct outline *o, size_t row)
+{
+	const struct outline_row *sel = &o->rows[o->selected];
+	const struct doc_node *node = sel->node;
+	size_t measure = sel->measure, end = row + 1,
+	    depth = o->rows[row].depth;
+
+	/* Its subtree: the rows after it that are deeper. */
+	while (end < o->n_rows && o->rows[end].depth > depth)
+		end++;
+	memmove(o->rows + row + 1, o->rows + end,
+	    (o->n_rows - end) * sizeof *o->rows);
+	o->n_rows -= end - row - 1;
+	outline_reselect(o, node, measure);
 }
 
 /* Count the rows under each node when all is expanded (children first). */
@@ -167,7 +235,10 @@ outline_set_expanded(struct outline *o, size_t row, int expanded)
 	if (!outline_has_children(o, row) || o->expanded[n->id] == !!expanded)
 		return 0;
 	o->expanded[n->id] = !!expanded;
-	outline_rebuild(o);
+	if (expanded)
+		outline_splice_in(o, row);
+	else
+		outline_splice_out(o, row);
 	return 1;
 }
 
@@ -175,6 +246,9 @@ outline_set_expanded(struct outline *o, size_t row, int expanded)
 void
 outline_set_expansion(struct outline *o, const unsigned char *expanded)
 {
+	/* Search restores the expansion at every keystroke: mostly the same. */
+	if (memcmp(o->expanded, expanded, o->doc->total_nodes) == 0)
+		return;
 	memcpy(o->expanded, expanded, o->doc->total_nodes);
 	outline_rebuild(o);
 }
@@ -210,15 +284,21 @@ outline_expand_level(struct outline *o, size_t level)
 void
 outline_reveal(struct outline *o, const struct doc_node *node)
 {
-	const struct doc_node *n;
-	int changed = 0;
+	const struct doc_node *n, *top = NULL;
+	size_t row;
 
 	for (n = node->parent; n != NULL; n = n->parent)
 		if (!o->expanded[n->id]) {
 			o->expanded[n->id] = 1;
-			changed = 1;
+			top = n;
 		}
-	if (changed)
+	if (top == NULL)
+		return;
+	/* Everything above top was expanded: its row (unless a filter hides
+	 * it) takes the subtree, the newly expanded branches included. */
+	if ((row = outline_find(o, top, OUTLINE_NODE)) != SIZE_MAX)
+		outline_splice_in(o, row);
+	else
 		outline_rebuild(o);
 }
 

@@ -1,0 +1,492 @@
+/*
+ * bench: the model's rows of `make bench` for one document, with the literal
+ * floor (grep -cF) measured beside them.  No curses: bench/draw.c times the
+ * screen.
+ *
+ *   bench load FILE RUNS     load to a ready model (doc_load_file and
+ *                            search_index_build), each run after a raw
+ *                            libyaml parse of FILE (bench/yamlparse.h)
+ *   bench rss FILE           load once in this fresh process; print its
+ *                            peak resident memory (getrusage ru_maxrss)
+ *   bench ops FILE RUNS      load once, then time searches (and grep -cF of
+ *                            the same literal over FILE), expand-all, the
+ *                            model side of a frame and of an
+ *                            incremental-search keystroke
+ *   bench search FILE RUNS QUERY
+ *                            load once, then run QUERY (for profiling)
+ *
+ * Output: "key value" lines, read by bench/run.sh.  A timing is printed as
+ * KEY_ms, the median wall-clock milliseconds of RUNS runs after one
+ * warm-up, and KEY_cpu, the median CPU milliseconds of the same runs (for
+ * grep, the child's user and system time).  A row with a floor timed
+ * run by run beside it (the raw parse, grep -cF) also gets KEY_ratio and
+ * KEY_ratio_cpu, the medians of the runs' ratios: on a shared machine the
+ * two halves of one run see the same load.
+ */
+#include <errno.h>
+#include <locale.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "bench/util.h"
+#include "bench/yamlparse.h"
+#include "model/doc.h"
+#include "model/outline.h"
+#include "model/pane.h"
+#include "model/search.h"
+#include "model/text.h"
+#include "model/xmalloc.h"
+
+#define BENCH_SCREEN_ROWS	48	/* a tall terminal's tree */
+#define BENCH_TREE_COLS		64
+#define BENCH_PANE_COLS		95
+
+extern char **environ;
+
+/* A query row: its key, the query, and the literal grep looks for. */
+struct bench_query {
+	const char	*key;
+	const char	*query;
+	const char	*grep;		/* NULL: no literal floor */
+};
+
+static const struct bench_query bench_queries[] = {
+	{ "search2", "強化", "強化" },
+	{ "search4", "情報共有", "情報共有" },
+	{ "search8", "サプライチェーン", "サプライチェーン" },
+	{ "searchkana", "さいばー", NULL },
+	{ "searchwords", "人材 育成", NULL },
+	{ "searchromaji", "kokusai", NULL },
+};
+
+/* The query typed one character at a time for the keystroke rows. */
+#define BENCH_TYPED		"サプライチェーン"
+#define BENCH_TYPED_ROMAJI	"kokusai"
+
+static int bench_runs = 5;
+
+/* Load path and build its index; exit on failure. */
+static struct doc *
+bench_load(const char *path, struct search_index *ix)
+{
+	struct doc_error err;
+	struct doc *doc;
+
+	if (doc_load_file(path, &doc, &err) != 0) {
+		fprintf(stderr, "bench: %s:%lu:%lu: %s\n", err.file, err.line,
+		    err.col, err.message);
+		exit(65);
+	}
+	search_index_build(ix, doc);
+	return doc;
+}
+
+/* Time RUNS loads; the load alone and the index alone too. */
+static void
+bench_cmd_load(const char *path)
+{
+	struct bench_timer total = { 0 }, parse = { 0 }, index = { 0 },
+	    raw = { 0 };
+	struct search_index ix;
+	struct doc_error err;
+	struct doc *doc = NULL;
+	int i;
+
+	for (i = 0; i < bench_runs; i++) {
+		bench_start(&raw);
+		if (bench_yamlparse(path) < 0)
+			exit(65);
+		bench_stop(&raw, 1);
+		bench_start(&total);
+		bench_start(&parse);
+		if (doc_load_file(path, &doc, &err) != 0) {
+			fprintf(stderr, "bench: %s:%lu:%lu: %s\n", err.file,
+			    err.line, err.col, err.message);
+			exit(65);
+		}
+		bench_stop(&parse, 1);
+		bench_start(&index);
+		search_index_build(&ix, doc);
+		bench_stop(&index, 1);
+		bench_stop(&total, 1);
+		if (i == bench_runs - 1)
+			printf("nodes %zu\nmeasures %zu\nfields %zu\n"
+			    "folded_bytes %zu\n", doc->total_nodes,
+			    doc->total_measures, ix.n_fields, ix.folded_len);
+		search_index_fini(&ix);
+		doc_free(&doc);
+	}
+	bench_ratio(&total, &raw, "load");
+	bench_ratio(&parse, &raw, "load_doc");
+	bench_report(&raw, "parse_il");
+	bench_report(&total, "load");
+	bench_report(&parse, "load_doc");
+	bench_report(&index, "load_index");
+}
+
+/* Load once and report this process's peak resident memory. */
+static void
+bench_cmd_rss(const char *path)
+{
+	struct search_index ix;
+	struct rusage ru;
+	struct doc *doc;
+	struct stat st;
+
+	doc = bench_load(path, &ix);
+	getrusage(RUSAGE_SELF, &ru);
+	if (stat(path, &st) == 0)
+		printf("file_kb %lld\n", (long long)st.st_size / 1024);
+	printf("rss_kb %ld\n", ru.ru_maxrss);
+	search_index_fini(&ix);
+	doc_free(&doc);
+}
+
+/* Run grep -cF literal path once, output to a temporary file; add its
+ * wall and CPU time to t (kept unless a warm-up); the count in *count. */
+static int
+bench_grep_once(const char *literal, const char *path, long *count,
+    struct bench_timer *t, int keep)
+{
+	static char name[] = "grep", flag[] = "-cF";
+	posix_spawn_file_actions_t fa;
+	char *argv[] = { name, flag, NULL, NULL, NULL };
+	char out[] = "/tmp/shisaku-bench-grep.XXXXXX";
+	struct rusage ru;
+	char buf[64];
+	double t0;
+	pid_t pid;
+	int status, fd, r;
+	ssize_t n;
+
+	if ((fd = mkstemp(out)) < 0)
+		return -1;
+	unlink(out);
+	argv[2] = xstrdup(literal);
+	argv[3] = xstrdup(path);
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, fd, 1);
+	t0 = bench_now_ms();
+	r = posix_spawnp(&pid, "grep", &fa, NULL, argv, environ);
+	if (r == 0) {
+		while (wait4(pid, &status, 0, &ru) < 0 && errno == EINTR)
+			continue;
+		if (keep && t->n < BENCH_MAX_RUNS) {
+			t->wall[t->n] = bench_now_ms() - t0;
+			t->cpu[t->n] = (double)(ru.ru_utime.tv_sec +
+			    ru.ru_stime.tv_sec) * 1e3 +
+			    (double)(ru.ru_utime.tv_usec +
+			    ru.ru_stime.tv_usec) / 1e3;
+			t->n++;
+		}
+	}
+	posix_spawn_file_actions_destroy(&fa);
+	free(argv[2]);
+	free(argv[3]);
+	n = pread(fd, buf, sizeof buf - 1, 0);
+	close(fd);
+	buf[n > 0 ? n : 0] = '\0';
+	*count = atol(buf);
+	return r == 0 ? 0 : -1;
+}
+
+/*
+ * RUNS runs of grep -cF literal over path, each beside a search for query
+ * (after a warm-up of both), reported as KEY_grep and KEY with their
+ * ratio; the last result in *res.
+ */
+static void
+bench_grep_search(struct search_index *ix, const char *key,
+    const char *query, const char *literal, const char *path,
+    struct search_result *res)
+{
+	struct bench_timer g = { 0 }, t = { 0 };
+	char name[64];
+	long count = 0;
+	int i;
+
+	bench_grep_once(literal, path, &count, &g, 0);
+	search_run(ix, query, res);
+	search_result_fini(res);
+	for (i = 0; i < bench_runs; i++) {
+		bench_grep_once(literal, path, &count, &g, 1);
+		bench_start(&t);
+		search_run(ix, query, res);
+		bench_stop(&t, 1);
+		if (i + 1 < bench_runs)
+			search_result_fini(res);
+	}
+	bench_ratio(&t, &g, key);
+	bench_report(&t, key);
+	snprintf(name, sizeof name, "%s_grep", key);
+	bench_report(&g, name);
+	printf("%s_lines %ld\n", name, count);
+}
+
+/* RUNS searches for query, reported as key; the last result in *res. */
+static void
+bench_search(struct search_index *ix, const char *key, const char *query,
+    struct search_result *res)
+{
+	struct bench_timer t = { 0 };
+	int i;
+
+	for (i = -1; i < bench_runs; i++) {
+		/* The warm-up run loads Migemo's dictionary. */
+		bench_start(&t);
+		search_run(ix, query, res);
+		bench_stop(&t, i >= 0);
+		if (i + 1 < bench_runs)
+			search_result_fini(res);
+	}
+	bench_report(&t, key);
+}
+
+/* Compare a hit's place (node id, measure) with a row's, for bsearch. */
+static int
+bench_hit_cmp(const struct search_hit *h, const struct outline_row *r)
+{
+	const struct search_field *f = h->field;
+	size_t hm, rm;
+
+	if (f->node == NULL)
+		return 1;		/* footnotes come last */
+	if (f->node->id != r->node->id)
+		return f->node->id < r->node->id ? -1 : 1;
+	hm = f->measure == SIZE_MAX ? 0 : f->measure + 1;
+	rm = r->measure == OUTLINE_NODE ? 0 : r->measure + 1;
+	return hm < rm ? -1 : hm > rm;
+}
+
+/* The first hit at a row's place, or NULL (hits are in document order). */
+static const struct search_hit *
+bench_hit_for(const struct search_result *res, const struct outline_row *r)
+{
+	size_t lo = 0, hi = res->n_hits, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (bench_hit_cmp(&res->hits[mid], r) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < res->n_hits && bench_hit_cmp(&res->hits[lo], r) == 0)
+		return &res->hits[lo];
+	return NULL;
+}
+
+/*
+ * The model side of one frame from row top: each visible tree row's guides
+ * and text cut to the tree's width, the selected node's pane laid out, and
+ * each visible pane line's text rendered.  Returns the bytes produced.
+ */
+static size_t
+bench_frame(const struct doc *doc, struct outline *o, size_t top,
+    struct pane *pane)
+{
+	enum outline_guide guides[DOC_MAX_DEPTH];
+	const struct outline_row *r;
+	const struct pane_line *l;
+	const char *text;
+	struct buf b = { 0 };
+	size_t row, n, total = 0, i;
+
+	for (row = top; row < top + BENCH_SCREEN_ROWS && row < o->n_rows;
+	    row++) {
+		r = &o->rows[row];
+		n = outline_guides(o, row, guides);
+		text = r->measure == OUTLINE_NODE ? r->node->title :
+		    r->node->measures[r->measure].text;
+		buf_clear(&b);
+		text_truncate(&b, text, strlen(text), BENCH_TREE_COLS - 2 * n);
+		total += b.len;
+	}
+	pane_layout(pane, doc, o->rows[top < o->n_rows ? top : 0].node,
+	    BENCH_PANE_COLS);
+	for (i = 0; i < pane->n_lines && i < BENCH_SCREEN_ROWS; i++) {
+		l = &pane->lines[i];
+		buf_clear(&b);
+		text_render(&b, pane->blocks[l->block].text + l->start_bytes,
+		    l->end_bytes - l->start_bytes, l->indent_cols);
+		total += b.len;
+	}
+	buf_fini(&b);
+	return total;
+}
+
+/*
+ * Type query one character at a time: each keystroke runs the search for
+ * the prefix and finds the hits of the rows a screen shows from the first
+ * match.  Prints each prefix's timing (KEY_N) and, as KEY, the worst.
+ */
+static void
+bench_typing(struct search_index *ix, const struct doc *doc, const char *key,
+    const char *query)
+{
+	struct bench_timer t = { 0 };
+	struct search_result res;
+	struct outline o;
+	const struct search_field *f;
+	size_t len = strlen(query), cut = 0, row, j;
+	double worst = 0, worst_cpu = 0, w, c;
+	char prefix[256], name[64];
+	int i, k = 0;
+
+	outline_init(&o, doc);
+	outline_expand_all(&o);
+	while (cut < len && cut < sizeof prefix - 1) {
+		cut = text_cluster_next(query, len, cut);
+		memcpy(prefix, query, cut);
+		prefix[cut] = '\0';
+		k++;
+		for (i = -1; i < bench_runs; i++) {
+			bench_start(&t);
+			search_run(ix, prefix, &res);
+			row = 0;
+			if (res.n_hits > 0 && (f = res.hits[0].field)->node !=
+			    NULL)
+				row = outline_find(&o, f->node, f->measure ==
+				    SIZE_MAX ? OUTLINE_NODE : f->measure);
+			if (row == SIZE_MAX)
+				row = 0;
+			for (j = row; j < row + BENCH_SCREEN_ROWS &&
+			    j < o.n_rows; j++)
+				(void)bench_hit_for(&res, &o.rows[j]);
+			bench_stop(&t, i >= 0);
+			search_result_fini(&res);
+		}
+		c = bench_median(t.cpu, t.n);
+		snprintf(name, sizeof name, "%s_%d", key, k);
+		w = bench_report(&t, name);
+		if (w > worst)
+			worst = w;
+		if (c > worst_cpu)
+			worst_cpu = c;
+	}
+	printf("%s_ms %.3f\n%s_cpu %.3f\n", key, worst, key, worst_cpu);
+	outline_fini(&o);
+}
+
+/* Load once, then every operation row. */
+static void
+bench_cmd_ops(const char *path)
+{
+	struct bench_timer t = { 0 };
+	struct search_index ix;
+	struct search_result res;
+	struct pane pane = { 0 };
+	struct outline o;
+	struct doc *doc;
+	size_t i, top;
+	int r;
+
+	doc = bench_load(path, &ix);
+	printf("romaji %d\n", search_has_migemo() && search_migemo_dict() !=
+	    NULL);
+	for (i = 0; i < sizeof bench_queries / sizeof bench_queries[0]; i++) {
+		const struct bench_query *q = &bench_queries[i];
+
+		if (q->grep != NULL)
+			bench_grep_search(&ix, q->key, q->query, q->grep, path,
+			    &res);
+		else
+			bench_search(&ix, q->key, q->query, &res);
+		printf("%s_hits %zu\n", q->key, res.n_hits);
+		search_result_fini(&res);
+	}
+
+	/* Expand-all from collapsed: the rows rebuilt. */
+	outline_init(&o, doc);
+	for (r = -1; r < bench_runs; r++) {
+		outline_collapse_all(&o);
+		bench_start(&t);
+		outline_expand_all(&o);
+		bench_stop(&t, r >= 0);
+	}
+	bench_report(&t, "expandall");
+	printf("rows %zu\n", o.n_rows);
+
+	/* Collapsing one entry with everything expanded (a keystroke). */
+	for (r = -1; r < bench_runs; r++) {
+		outline_set_expanded(&o, 0, 1);
+		bench_start(&t);
+		outline_set_expanded(&o, 0, 0);
+		bench_stop(&t, r >= 0);
+	}
+	bench_report(&t, "toggle");
+	outline_set_expanded(&o, 0, 1);
+
+	/* The model side of a frame in the middle of the expanded tree. */
+	top = o.n_rows / 2;
+	for (r = -1; r < bench_runs; r++) {
+		bench_start(&t);
+		bench_frame(doc, &o, top + (size_t)(r + 1) * BENCH_SCREEN_ROWS,
+		    &pane);
+		bench_stop(&t, r >= 0);
+	}
+	bench_report(&t, "framemodel");
+	pane_fini(&pane);
+	outline_fini(&o);
+
+	bench_typing(&ix, doc, "typing", BENCH_TYPED);
+	if (search_has_migemo() && search_migemo_dict() != NULL)
+		bench_typing(&ix, doc, "typingromaji", BENCH_TYPED_ROMAJI);
+	search_index_fini(&ix);
+	doc_free(&doc);
+	text_fini();
+}
+
+/* Load once, then run one query RUNS times. */
+static void
+bench_cmd_search(const char *path, const char *query)
+{
+	struct search_index ix;
+	struct search_result res;
+	struct doc *doc;
+
+	doc = bench_load(path, &ix);
+	bench_search(&ix, "search", query, &res);
+	printf("hits %zu\nentries %zu\n", res.n_hits, res.n_entries);
+	search_result_fini(&res);
+	search_index_fini(&ix);
+	doc_free(&doc);
+}
+
+/* Print the usage and exit 64. */
+static void __attribute__((noreturn))
+bench_usage(void)
+{
+	fputs("usage: bench load|rss|ops FILE [RUNS]\n"
+	    "       bench search FILE RUNS QUERY\n", stderr);
+	exit(64);
+}
+
+int
+main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	if (argc < 3)
+		bench_usage();
+	if (argc > 3)
+		bench_runs = atoi(argv[3]);
+	if (bench_runs < 1 || bench_runs > BENCH_MAX_RUNS)
+		bench_runs = 5;
+	if (strcmp(argv[1], "load") == 0)
+		bench_cmd_load(argv[2]);
+	else if (strcmp(argv[1], "rss") == 0)
+		bench_cmd_rss(argv[2]);
+	else if (strcmp(argv[1], "ops") == 0)
+		bench_cmd_ops(argv[2]);
+	else if (strcmp(argv[1], "search") == 0 && argc > 4)
+		bench_cmd_search(argv[2], argv[4]);
+	else
+		bench_usage();
+	return 0;
+}
