@@ -114,14 +114,29 @@ struct doc_error {
  * YAML) loads with room to spare.
  */
 #define DOC_MAX_DEPTH		64		/* levels of nested nodes */
+/* The others may be set smaller at build time (tests/test_limits.c). */
+#ifndef DOC_MAX_FILE_BYTES
 #define DOC_MAX_FILE_BYTES	((size_t)1 << 30)	/* 1 GiB */
+#endif
+#ifndef DOC_MAX_TEXT_BYTES
 #define DOC_MAX_TEXT_BYTES	((size_t)1 << 20)	/* one scalar: 1 MiB */
+#endif
+#ifndef DOC_MAX_NODES
 #define DOC_MAX_NODES		((size_t)1 << 23)	/* 8,388,608 */
+#endif
+#ifndef DOC_MAX_MEASURES
 #define DOC_MAX_MEASURES	((size_t)1 << 23)	/* 8,388,608 */
-#define DOC_MAX_NAMES		((size_t)1 << 24)	/* organisation names,
-							   16,777,216 in all */
-#define DOC_MAX_LIST_NAMES	256		/* names in one agencies list */
-#define DOC_MAX_FOOTNOTES	65536
+#endif
+#ifndef DOC_MAX_NAMES
+#define DOC_MAX_NAMES		((size_t)1 << 24)	/* organisation names in
+							   all: 16,777,216 */
+#endif
+#ifndef DOC_MAX_LIST_NAMES
+#define DOC_MAX_LIST_NAMES	((size_t)256)	/* names in one agencies list */
+#endif
+#ifndef DOC_MAX_FOOTNOTES
+#define DOC_MAX_FOOTNOTES	((size_t)65536)
+#endif
 
 /*
  * Load the document in data[0..len_bytes), naming it name in errors.  On

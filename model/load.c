@@ -7,6 +7,12 @@
  * errors at libyaml's mark, schema errors at the offending key or value,
  * missing keys at their mapping.  Anchors and aliases are refused, so nothing
  * expands.  Recursion follows node nesting only, bounded by DOC_MAX_DEPTH.
+ * The other limits of doc.h (a scalar's bytes, the numbers of nodes,
+ * measures, organisation names and footnotes) are checked as the events
+ * come, so a hostile file is refused before it costs much more memory than
+ * its own size; every check is linear or n log n in what it looks at.
+ * Document text quoted in a message is shown in its visible form (text.h),
+ * so a message never carries an escape sequence to the terminal.
  * Everything is allocated in the doc's arena, so a failed load frees it all
  * at once.
  */
@@ -27,7 +33,14 @@
 #include <yaml.h>
 
 #include "model/buf.h"
+#include "model/text.h"
 #include "model/xmalloc.h"
+
+/* Document text quoted in a message is cut to this many bytes and columns:
+ * messages stay one short line whatever the text. */
+#define LOAD_QUOTE_BYTES	96
+#define LOAD_QUOTE_COLS		48
+#define LOAD_READ_BYTES		(1024 * 1024)	/* the most read() asks for */
 
 /* A growable array whose storage lives in the arena (old storage is left
  * there: the waste is at most the final size). */
@@ -58,6 +71,13 @@ struct load {
 	UChar			*ubuf;		/* scratch for normalising */
 	int32_t			 ubuf_cap;
 	struct buf		 scratch;
+	struct buf		 quote[2];	/* load_quote's results */
+	size_t			 n_nodes;	/* so far, against the limits */
+	size_t			 n_measures;
+	size_t			 n_names;
+	size_t			*cite_seen;	/* per footnote: the last
+						   cite_stamp that cited it */
+	size_t			 cite_stamp;	/* one per text searched */
 };
 
 static const char *load_top_names[] = {
@@ -102,6 +122,38 @@ static const struct load_keys load_footnote_keys = {
 
 static int load_node_list(struct load *, struct load_vec *, size_t);
 
+/* A size limit for messages: "1 GiB", "1 MiB" or "64 bytes" (static). */
+static const char *
+load_size(size_t bytes)
+{
+	static char text[32];
+
+	if (bytes >= 1u << 30 && bytes % (1u << 30) == 0)
+		snprintf(text, sizeof text, "%zu GiB", bytes >> 30);
+	else if (bytes >= 1u << 20 && bytes % (1u << 20) == 0)
+		snprintf(text, sizeof text, "%zu MiB", bytes >> 20);
+	else
+		snprintf(text, sizeof text, "%zu bytes", bytes);
+	return text;
+}
+
+/* Cut a message that vsnprintf cut inside a character back to the last
+ * whole character, so that it stays valid UTF-8. */
+static void
+load_trim_utf8(char *msg)
+{
+	size_t len = strlen(msg), i = 0, good = 0;
+	UChar32 c;
+
+	while (i < len) {
+		U8_NEXT(msg, i, len, c);
+		if (c < 0)
+			break;
+		good = i;
+	}
+	msg[good] = '\0';
+}
+
 /* Record an error at a place (0-based libyaml line and column). */
 static int __attribute__((format(printf, 4, 5)))
 load_error_at(struct load *l, size_t line0, size_t col0, const char *fmt, ...)
@@ -114,7 +166,35 @@ load_error_at(struct load *l, size_t line0, size_t col0, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(l->err->message, sizeof l->err->message, fmt, ap);
 	va_end(ap);
+	load_trim_utf8(l->err->message);
 	return -1;
+}
+
+/*
+ * The visible form of document text s for a message (see text.h: controls,
+ * escapes and bidi controls show as ^[ or <U+202E>, never raw), cut to
+ * LOAD_QUOTE_COLS columns with "…".  Valid until the next call with the
+ * same slot (0 or 1).
+ */
+static const char *
+load_quote(struct load *l, int slot, const char *s)
+{
+	struct buf *b = &l->quote[slot];
+	size_t len = strlen(s), cut = len;
+
+	if (cut > LOAD_QUOTE_BYTES) {
+		cut = LOAD_QUOTE_BYTES;
+		while (cut > 0 && U8_IS_TRAIL((uint8_t)s[cut]))
+			cut--;
+	}
+	buf_clear(b);
+	/* text_truncate marks its own cut; a cut in bytes is marked here. */
+	if (cut < len && text_width_cols(s, cut, 0) <= LOAD_QUOTE_COLS) {
+		text_render(b, s, cut, 0);
+		buf_adds(b, "\xe2\x80\xa6");	/* … */
+	} else
+		text_truncate(b, s, cut, LOAD_QUOTE_COLS);
+	return b->data != NULL ? b->data : "";
 }
 
 /* Name an event's kind for messages. */
@@ -213,6 +293,12 @@ load_next(struct load *l)
 		return load_error_at(l, m->line, m->column,
 		    "anchors and aliases (& and *) are not supported (write"
 		    " the text out in full)");
+	if (l->ev.type == YAML_SCALAR_EVENT &&
+	    l->ev.data.scalar.length > DOC_MAX_TEXT_BYTES)
+		return load_error_at(l, m->line, m->column,
+		    "text of %zu bytes is longer than %s, the most one text"
+		    " may hold", l->ev.data.scalar.length,
+		    load_size(DOC_MAX_TEXT_BYTES));
 	return 0;
 }
 
@@ -292,15 +378,15 @@ load_unknown_key(struct load *l, const struct load_keys *keys, const char *key)
 	}
 	if (best <= 2 || best <= strlen(key) / 2)
 		return load_error_at(l, m->line, m->column,
-		    "unknown key '%s' in %s (did you mean '%s'?)", key,
-		    keys->what, keys->names[besti]);
+		    "unknown key '%s' in %s (did you mean '%s'?)",
+		    load_quote(l, 0, key), keys->what, keys->names[besti]);
 	buf_clear(&l->scratch);
 	for (i = 0; i < keys->n; i++)
 		buf_printf(&l->scratch, "%s%s", i == 0 ? "" : ", ",
 		    keys->names[i]);
 	return load_error_at(l, m->line, m->column,
-	    "unknown key '%.64s' in %s (expected one of: %s)", key, keys->what,
-	    l->scratch.data);
+	    "unknown key '%s' in %s (expected one of: %s)",
+	    load_quote(l, 0, key), keys->what, l->scratch.data);
 }
 
 /*
@@ -457,6 +543,16 @@ load_agency_list(struct load *l, struct doc_agencies *ag)
 			return load_error_at(l, l->ev.start_mark.line,
 			    l->ev.start_mark.column,
 			    "an organisation's name is empty");
+		if (v.n == DOC_MAX_LIST_NAMES)
+			return load_error_at(l, l->ev.start_mark.line,
+			    l->ev.start_mark.column, "more than %zu"
+			    " organisations in one list",
+			    (size_t)DOC_MAX_LIST_NAMES);
+		if (l->n_names++ == DOC_MAX_NAMES)
+			return load_error_at(l, l->ev.start_mark.line,
+			    l->ev.start_mark.column, "more than %zu"
+			    " organisation names in the document, the most it"
+			    " may hold", (size_t)DOC_MAX_NAMES);
 		slot = load_vec_push(l, &v, sizeof *slot);
 		if (load_scalar_text(l, slot) != 0)
 			return -1;
@@ -484,7 +580,8 @@ load_check_tag(struct load *l, const struct doc_agencies *ag,
 			return load_error_at(l, tag_pos->line - 1,
 			    tag_pos->col - 1, "agency_tag '%s' does not contain"
 			    " '%s' (agencies: must list the names it holds)",
-			    ag->tag, ag->names[i]);
+			    load_quote(l, 0, ag->tag),
+			    load_quote(l, 1, ag->names[i]));
 	return 0;
 }
 
@@ -546,6 +643,11 @@ load_measure_list(struct load *l, struct doc_node *node)
 		if (load_expect_mapping(l, "a measure (a mapping with text:"
 		    " and agencies:)") != 0)
 			return -1;
+		if (l->n_measures++ == DOC_MAX_MEASURES)
+			return load_error_at(l, l->ev.start_mark.line,
+			    l->ev.start_mark.column, "more than %zu measures,"
+			    " the most a document may hold",
+			    (size_t)DOC_MAX_MEASURES);
 		if (load_measure(l, load_vec_push(l, &v,
 		    sizeof(struct doc_measure))) != 0)
 			return -1;
@@ -592,7 +694,8 @@ load_check_numbers(struct load *l, struct doc_node *nodes, size_t n)
 		return 0;
 	return load_error_at(l, dup->pos.line - 1, dup->pos.col - 1,
 	    "number '%s' is used twice among siblings (first at line %lu;"
-	    " numbers must be unique)", dup->number, first->pos.line);
+	    " numbers must be unique)", load_quote(l, 0, dup->number),
+	    first->pos.line);
 }
 
 /* Read one node's mapping (the MAPPING_START is current). */
@@ -662,6 +765,10 @@ load_node_list(struct load *l, struct load_vec *v, size_t depth)
 		if (load_expect_mapping(l, "a node (a mapping with number:"
 		    " and title:)") != 0)
 			return -1;
+		if (l->n_nodes++ == DOC_MAX_NODES)
+			return load_error_at(l, l->ev.start_mark.line,
+			    l->ev.start_mark.column, "more than %zu nodes, the"
+			    " most a document may hold", (size_t)DOC_MAX_NODES);
 		if (load_node(l, load_vec_push(l, v, sizeof(struct doc_node)),
 		    depth) != 0)
 			return -1;
@@ -707,7 +814,7 @@ load_footnote(struct load *l, struct doc_footnote *fn)
 				r = load_error_at(l, mark_pos.line - 1,
 				    mark_pos.col - 1, "footnote mark '%s' is"
 				    " not ※ followed by digits (like ※1)",
-				    fn->mark);
+				    load_quote(l, 0, fn->mark));
 			break;
 		case FOOTNOTE_TERM:
 			r = load_text(l, "term", 0, &fn->term, NULL);
@@ -722,13 +829,52 @@ load_footnote(struct load *l, struct doc_footnote *fn)
 	return r;
 }
 
+/* Order footnotes by mark, then by place, for finding duplicates. */
+static int
+load_cmp_footnote(const void *a, const void *b)
+{
+	const struct doc_footnote *x = *(const struct doc_footnote *const *)a;
+	const struct doc_footnote *y = *(const struct doc_footnote *const *)b;
+	int c = strcmp(x->mark, y->mark);
+
+	if (c != 0)
+		return c;
+	return x < y ? -1 : x > y;
+}
+
+/* Refuse a mark defined twice, naming the earliest repetition. */
+static int
+load_check_marks(struct load *l, struct doc_footnote *fns, size_t n)
+{
+	const struct doc_footnote **sorted, *dup = NULL, *first = NULL;
+	size_t i;
+
+	if (n < 2)
+		return 0;
+	sorted = xreallocarray(NULL, n, sizeof *sorted);
+	for (i = 0; i < n; i++)
+		sorted[i] = &fns[i];
+	qsort(sorted, n, sizeof *sorted, load_cmp_footnote);
+	for (i = 1; i < n; i++)
+		if (strcmp(sorted[i - 1]->mark, sorted[i]->mark) == 0 &&
+		    (dup == NULL || sorted[i] < dup)) {
+			dup = sorted[i];
+			first = sorted[i - 1];
+		}
+	free(sorted);
+	if (dup == NULL)
+		return 0;
+	return load_error_at(l, dup->pos.line - 1, dup->pos.col - 1,
+	    "footnote %s is defined twice (first at line %lu)",
+	    load_quote(l, 0, dup->mark), first->pos.line);
+}
+
 /* Read the list of footnotes, refusing a mark defined twice. */
 static int
 load_footnote_list(struct load *l)
 {
 	struct load_vec v = { 0 };
 	struct doc_footnote *fn;
-	size_t i;
 
 	if (load_next(l) != 0)
 		return -1;
@@ -742,17 +888,17 @@ load_footnote_list(struct load *l)
 		if (load_expect_mapping(l, "a footnote (a mapping with mark:"
 		    " and text:)") != 0)
 			return -1;
+		if (v.n == DOC_MAX_FOOTNOTES)
+			return load_error_at(l, l->ev.start_mark.line,
+			    l->ev.start_mark.column, "more than %zu footnotes,"
+			    " the most a document may hold",
+			    (size_t)DOC_MAX_FOOTNOTES);
 		fn = load_vec_push(l, &v, sizeof *fn);
 		if (load_footnote(l, fn) != 0)
 			return -1;
-		for (i = 0; i + 1 < v.n; i++)
-			if (strcmp(((struct doc_footnote *)v.items)[i].mark,
-			    fn->mark) == 0)
-				return load_error_at(l, fn->pos.line - 1,
-				    fn->pos.col - 1, "footnote %s is defined"
-				    " twice (first at line %lu)", fn->mark,
-				    ((struct doc_footnote *)v.items)[i].pos.line);
 	}
+	if (load_check_marks(l, v.items, v.n) != 0)
+		return -1;
 	l->doc->footnotes = v.items;
 	l->doc->n_footnotes = v.n;
 	return 0;
@@ -805,7 +951,8 @@ load_top(struct load *l)
 			    !load_is_iso_date(doc->date_iso))
 				r = load_error_at(l, date_pos.line - 1,
 				    date_pos.col - 1, "date_iso '%s' is not a"
-				    " date written YYYY-MM-DD", doc->date_iso);
+				    " date written YYYY-MM-DD",
+				    load_quote(l, 0, doc->date_iso));
 			break;
 		case TOP_DECIDED:
 			r = load_text(l, "decided_by", 0, &doc->decided_by,
@@ -836,16 +983,22 @@ load_cmp_mark(const void *a, const void *b)
 	    load_sort_base[*(const size_t *)b].mark);
 }
 
-/* Index of the footnote with mark, or SIZE_MAX (byindex sorted by mark). */
+/* Index of the footnote whose mark is mark[0..len), or SIZE_MAX (byindex
+ * sorted by mark). */
 static size_t
-load_find_mark(const struct doc *doc, const size_t *byindex, const char *mark)
+load_find_mark(const struct doc *doc, const size_t *byindex, const char *mark,
+    size_t len)
 {
 	size_t lo = 0, hi = doc->n_footnotes, mid;
+	const char *m;
 	int c;
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		c = strcmp(mark, doc->footnotes[byindex[mid]].mark);
+		m = doc->footnotes[byindex[mid]].mark;
+		c = strncmp(mark, m, len);
+		if (c == 0 && m[len] != '\0')
+			c = -1;		/* mark is a prefix of m */
 		if (c == 0)
 			return byindex[mid];
 		if (c < 0)
@@ -854,6 +1007,20 @@ load_find_mark(const struct doc *doc, const size_t *byindex, const char *mark)
 			lo = mid + 1;
 	}
 	return SIZE_MAX;
+}
+
+/*
+ * The next ※ at or after p, or NULL.  Not strstr: the sanitizers check
+ * strstr's whole haystack on every call, which makes a scan of a long text
+ * quadratic there.
+ */
+static const char *
+load_find_sign(const char *p)
+{
+	for (; (p = strchr(p, LOAD_MARK_SIGN[0])) != NULL; p++)
+		if (strncmp(p, LOAD_MARK_SIGN, LOAD_MARK_SIGN_BYTES) == 0)
+			return p;
+	return NULL;
 }
 
 /*
@@ -869,10 +1036,10 @@ load_cite(struct load *l, const size_t *byindex, const char *text,
 	const char *p = text, *q;
 	struct doc_footnote *fn;
 	struct doc_cite *cites;
-	size_t idx, i, digits;
-	char mark[32];
+	size_t idx, digits;
 
-	while ((p = strstr(p, LOAD_MARK_SIGN)) != NULL) {
+	l->cite_stamp++;
+	while ((p = load_find_sign(p)) != NULL) {
 		q = p + LOAD_MARK_SIGN_BYTES;
 		for (digits = 0; q[digits] >= '0' && q[digits] <= '9'; digits++)
 			continue;
@@ -880,21 +1047,21 @@ load_cite(struct load *l, const size_t *byindex, const char *text,
 			p = q;
 			continue;
 		}
-		if (digits > 16)
-			digits = 16;
-		memcpy(mark, p, LOAD_MARK_SIGN_BYTES + digits);
-		mark[LOAD_MARK_SIGN_BYTES + digits] = '\0';
-		p = q + digits;
-		idx = load_find_mark(l->doc, byindex, mark);
-		if (idx == SIZE_MAX)
+		idx = load_find_mark(l->doc, byindex, p,
+		    LOAD_MARK_SIGN_BYTES + digits);
+		if (idx == SIZE_MAX) {
+			buf_clear(&l->scratch);
+			buf_add(&l->scratch, p, LOAD_MARK_SIGN_BYTES + digits);
 			return load_error_at(l, pos->line - 1, pos->col - 1,
 			    "footnote mark %s has no definition (define it"
-			    " under footnotes:)", mark);
-		for (i = 0; i < found.n; i++)
-			if (((size_t *)found.items)[i] == idx)
-				break;
-		if (i < found.n)
+			    " under footnotes:)",
+			    load_quote(l, 0, l->scratch.data));
+		}
+		p = q + digits;
+		/* Each footnote once per text, in constant time. */
+		if (l->cite_seen[idx] == l->cite_stamp)
 			continue;
+		l->cite_seen[idx] = l->cite_stamp;
 		*(size_t *)load_vec_push(l, &found, sizeof idx) = idx;
 		fn = &l->doc->footnotes[idx];
 		if ((fn->n_cited_by & (fn->n_cited_by - 1)) == 0) {
@@ -930,6 +1097,7 @@ load_link(struct load *l)
 	int r = 0;
 
 	byindex = xreallocarray(NULL, doc->n_footnotes + 1, sizeof *byindex);
+	l->cite_seen = xcalloc(doc->n_footnotes + 1, sizeof *l->cite_seen);
 	for (i = 0; i < doc->n_footnotes; i++)
 		byindex[i] = i;
 	load_sort_base = doc->footnotes;
@@ -960,6 +1128,8 @@ load_link(struct load *l)
 			    &n->measures[i].n_footnotes);
 	}
 	free(byindex);
+	free(l->cite_seen);
+	l->cite_seen = NULL;
 	return r;
 }
 
@@ -1038,6 +1208,8 @@ doc_load(const char *name, const char *data, size_t len_bytes,
 	yaml_parser_delete(&l.parser);
 	free(l.ubuf);
 	buf_fini(&l.scratch);
+	buf_fini(&l.quote[0]);
+	buf_fini(&l.quote[1]);
 	if (r != 0) {
 		doc_free(&l.doc);
 		return -1;
@@ -1057,19 +1229,38 @@ load_io_error(struct doc_error *err, const char *path, const char *what)
 	return -1;
 }
 
-/* Read a whole file (at most DOC_MAX_FILE_BYTES) and load it. */
+/* Record that path is larger than the largest document. */
+static int
+load_too_large(struct doc_error *err, const char *path)
+{
+	char what[96];
+
+	snprintf(what, sizeof what, "is larger than %s, the largest document"
+	    " shisaku reads", load_size(DOC_MAX_FILE_BYTES));
+	return load_io_error(err, path, what);
+}
+
+/*
+ * Read a whole file (at most DOC_MAX_FILE_BYTES) and load it.  The file is
+ * opened without blocking, so that opening a FIFO never waits for a writer:
+ * one that nobody has open for writing is refused at once ("no writer").
+ * Otherwise it is read to its end like a pipe on standard input, blocking
+ * once no data is ready.  A regular file larger than the limit is refused
+ * from its size before anything is read, and anything that grows past the
+ * limit while being read is refused there; reading stops at a NUL byte.
+ */
 int
 doc_load_file(const char *path, struct doc **out, struct doc_error *err)
 {
 	struct buf b = { 0 };
 	struct stat st;
-	size_t line, col;
+	size_t line, col, want;
 	const char *nul;
 	ssize_t n;
-	int fd, r;
+	int fd, r, fl, blocking = 0;
 
 	*out = NULL;
-	fd = open(path, O_RDONLY | O_NOCTTY);
+	fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0)
 		return load_io_error(err, path, strerror(errno));
 	if (fstat(fd, &st) != 0) {
@@ -1081,11 +1272,40 @@ doc_load_file(const char *path, struct doc **out, struct doc_error *err)
 		close(fd);
 		return load_io_error(err, path, "is a directory");
 	}
+	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > DOC_MAX_FILE_BYTES) {
+		close(fd);
+		return load_too_large(err, path);
+	}
+	/* A regular file is read into one allocation of its size. */
+	if (S_ISREG(st.st_mode) && st.st_size > 0)
+		buf_reserve(&b, (size_t)st.st_size + 1);
 	for (;;) {
-		buf_reserve(&b, 64 * 1024);
-		n = read(fd, b.data + b.len, b.cap - b.len - 1);
+		if (b.cap - b.len < 2)
+			buf_reserve(&b, 64 * 1024);
+		/* Pieces of at most LOAD_READ_BYTES: a NUL is seen early. */
+		want = b.cap - b.len - 1;
+		n = read(fd, b.data + b.len, want < LOAD_READ_BYTES ? want :
+		    LOAD_READ_BYTES);
 		if (n < 0 && errno == EINTR)
 			continue;
+		if (n < 0 && errno == EAGAIN && !blocking) {
+			/* A writer is there but nothing is ready: wait. */
+			if ((fl = fcntl(fd, F_GETFL)) == -1 ||
+			    fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == -1) {
+				r = errno;
+				close(fd);
+				buf_fini(&b);
+				return load_io_error(err, path, strerror(r));
+			}
+			blocking = 1;
+			continue;
+		}
+		if (n == 0 && b.len == 0 && !blocking && S_ISFIFO(st.st_mode)) {
+			close(fd);
+			buf_fini(&b);
+			return load_io_error(err, path, "is a FIFO that no"
+			    " program is writing to (start the writer first)");
+		}
 		if (n < 0) {
 			r = errno;
 			close(fd);
@@ -1111,8 +1331,7 @@ doc_load_file(const char *path, struct doc **out, struct doc_error *err)
 		if (b.len > DOC_MAX_FILE_BYTES) {
 			close(fd);
 			buf_fini(&b);
-			return load_io_error(err, path, "is larger than 1 GiB,"
-			    " the largest document shisaku reads");
+			return load_too_large(err, path);
 		}
 	}
 	close(fd);
