@@ -23,8 +23,8 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
 	exit 0
 fi
 
-# install PKG...: install the packages of the list this machine lacks.
-install() {
+# deps_install PKG...: install the packages of the list this machine lacks.
+deps_install() {
 	missing=
 	for p in "$@"; do
 		if ! dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null |
@@ -50,7 +50,7 @@ install() {
 }
 
 # shellcheck disable=SC2086
-install $pkgs
+deps_install $pkgs
 
 # libFuzzer's runtime comes in a package named after clang's major version
 # (libclang-rt-14-dev on Debian 12); ask for it only when clang cannot link
@@ -63,7 +63,7 @@ if [ "$what" = fuzz ]; then
 	    '{ (void)d; (void)n; return 0; }' >"$t/f.c"
 	if ! clang -fsanitize=fuzzer -o "$t/f" "$t/f.c" >/dev/null 2>&1; then
 		major=$(clang -dumpversion | cut -d. -f1)
-		install "libclang-rt-$major-dev"
+		deps_install "libclang-rt-$major-dev"
 		clang -fsanitize=fuzzer -o "$t/f" "$t/f.c" || {
 			echo "shisaku: clang still cannot link -fsanitize=fuzzer" >&2
 			exit 1

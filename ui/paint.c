@@ -157,7 +157,9 @@ paint_marked(int y, int x, size_t max_cols, const char *s, size_t len,
 	n = paint_spans(s, len, ranges, n_ranges, spans, 64);
 	for (i = 0; i <= n && used < max_cols; i++) {
 		/* The plain run before span i, then span i itself. */
-		for (seg = 0; seg < 2 && used < max_cols; seg++) {
+		/* After the last span there is only the plain tail. */
+		for (seg = 0; seg < (i == n ? 1 : 2) && used < max_cols;
+		    seg++) {
 			from = seg == 0 ? pos : spans[i].start;
 			to = i == n ? len : seg == 0 ? spans[i].start :
 			    spans[i].end;
