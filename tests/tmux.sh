@@ -362,3 +362,139 @@ tui_done() {
 	[ "$tui_fails" -eq 0 ] || exit 1
 	exit 0
 }
+
+# --- screen attributes (capture-pane -e), for the search and views suites
+
+# sgr_runs ROW: ROW of the last capture with attributes ($tui_tmp/escreen)
+# as runs of one attribute each, one a line: "ATTRS<TAB>TEXT", ATTRS being
+# "fg=C bg=C" (an SGR colour number, - for the default) and any of bold,
+# dim, italic, underline, reverse.  Adjacent runs always differ in ATTRS.
+sgr_awk='
+function reset() { fg = "-"; bg = "-"; bo = 0; dm = 0; it = 0; ul = 0; rv = 0 }
+function key() {
+	return "fg=" fg " bg=" bg (bo ? " bold" : "") (dm ? " dim" : "") \
+	    (it ? " italic" : "") (ul ? " underline" : "") (rv ? " reverse" : "")
+}
+function flush() {
+	if (txt == "")
+		return
+	if (n > 0 && k[n] == cur)
+		t[n] = t[n] txt
+	else {
+		n++
+		k[n] = cur
+		t[n] = txt
+	}
+	txt = ""
+}
+{
+	reset()
+	cur = key()
+	s = $0
+	n = 0
+	txt = ""
+	while ((i = index(s, "\033[")) > 0) {
+		txt = txt substr(s, 1, i - 1)
+		s = substr(s, i + 2)
+		j = match(s, /[@-~]/)
+		if (j == 0) {
+			s = ""
+			break
+		}
+		fin = substr(s, j, 1)
+		p = substr(s, 1, j - 1)
+		s = substr(s, j + 1)
+		if (fin != "m")
+			continue
+		flush()
+		if (p == "")
+			p = "0"
+		np = split(p, a, ";")
+		for (x = 1; x <= np; x++) {
+			v = a[x] + 0
+			if (v == 0) reset()
+			else if (v == 1) bo = 1
+			else if (v == 2) dm = 1
+			else if (v == 3) it = 1
+			else if (v == 4) ul = 1
+			else if (v == 7) rv = 1
+			else if (v == 22) { bo = 0; dm = 0 }
+			else if (v == 23) it = 0
+			else if (v == 24) ul = 0
+			else if (v == 27) rv = 0
+			else if ((v >= 30 && v <= 37) || (v >= 90 && v <= 97)) fg = v
+			else if (v == 39) fg = "-"
+			else if ((v >= 40 && v <= 47) || (v >= 100 && v <= 107)) bg = v
+			else if (v == 49) bg = "-"
+			else if (v == 38 || v == 48) {
+				c = ""
+				if (a[x + 1] == 5) { c = a[x + 2]; x += 2 }
+				else if (a[x + 1] == 2) {
+					c = a[x + 2] "," a[x + 3] "," a[x + 4]
+					x += 4
+				}
+				if (v == 38) fg = "c" c
+				else bg = "c" c
+			}
+		}
+		cur = key()
+	}
+	txt = txt s
+	flush()
+	for (x = 1; x <= n; x++)
+		print k[x] "\t" t[x]
+}'
+tui_cap_e() {
+	T capture-pane -e -p -t main >"$tui_tmp/escreen" 2>/dev/null
+}
+sgr_runs() {
+	sed -n "$1p" "$tui_tmp/escreen" | awk "$sgr_awk"
+}
+
+# tui_set_off ROW TEXT ATTRS: in ROW a run is exactly TEXT, its attributes
+# match the extended regex ATTRS, and the runs around it differ.
+tui_set_off() {
+	tui_cap_e
+	sgr_runs "$1" | awk -F '	' -v want="$2" -v re="$3" '
+	    { k[NR] = $1; t[NR] = $2 }
+	    END {
+		for (i = 1; i <= NR; i++)
+			if (t[i] == want && k[i] ~ re &&
+			    (i == 1 || k[i - 1] != k[i]) &&
+			    (i == NR || k[i + 1] != k[i]))
+				exit 0
+		exit 1
+	    }'
+}
+
+# tui_in_run ROW TEXT ATTRS: in ROW a run holds TEXT and its attributes
+# match ATTRS.
+tui_in_run() {
+	tui_cap_e
+	sgr_runs "$1" | awk -F '	' -v want="$2" -v re="$3" '
+	    index($2, want) > 0 && $1 ~ re { found = 1 }
+	    END { exit !found }'
+}
+
+# expect_set_off ROW TEXT ATTRS: wait until TEXT is set off in ROW.
+expect_set_off() {
+	if tui_poll "$TUI_WAIT" tui_set_off "$1" "$2" "$3"; then
+		tui_ok "row $1: '$2' set off in /$3/"
+	else
+		tui_fail "row $1: '$2' should be a run of its own in /$3/"
+		echo "runs of row $1 (attributes, text):"
+		sgr_runs "$1" | sed 's/^/  /'
+	fi
+}
+
+# expect_selected ROW TEXT: wait until ROW shows TEXT in reverse video
+# (the selection in the tree).
+expect_selected() {
+	if tui_poll "$TUI_WAIT" tui_in_run "$1" "$2" 'reverse'; then
+		tui_ok "row $1: '$2' is selected"
+	else
+		tui_fail "row $1 should be selected, showing '$2'"
+		echo "runs of row $1 (attributes, text):"
+		sgr_runs "$1" | sed 's/^/  /'
+	fi
+}
