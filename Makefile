@@ -23,6 +23,8 @@ CFLAGS_CURSES ?= $(filter-out -D_XOPEN_SOURCE% -D_DEFAULT_SOURCE,$(shell $(PKG_C
 LIBS_CURSES   ?= $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
 CFLAGS_MODEL  ?= $(shell $(PKG_CONFIG) --cflags yaml-0.1 icu-uc icu-i18n 2>/dev/null)
 LIBS_MODEL    ?= $(shell $(PKG_CONFIG) --libs yaml-0.1 icu-uc icu-i18n 2>/dev/null || echo -lyaml -licui18n -licuuc -licudata)
+# The index is folded on a second thread while the document loads.
+LIBS_MODEL    += -pthread
 CFLAGS_TEST   ?= $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 LIBS_TEST     ?= $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 

@@ -149,6 +149,40 @@ int doc_load(const char *name, const char *data, size_t len_bytes,
 /* Read the file at path and load it as doc_load does (DOC_EIO if unreadable). */
 int doc_load_file(const char *path, struct doc **out, struct doc_error *err);
 
+/* The texts a search index folds, as a loader's listener is told of them. */
+enum doc_text {
+	DOC_TEXT_TITLE,		/* a node's title */
+	DOC_TEXT_NAME,		/* an organisation's name (node or measure) */
+	DOC_TEXT_MEASURE,	/* a measure's text */
+	DOC_TEXT_TERM,		/* a footnote's term */
+	DOC_TEXT_FOOTNOTE,	/* a footnote's text */
+};
+
+/*
+ * A loader's listener.  text is told of each such text as soon as it is
+ * read and final (in the doc's arena, where it stays until doc_free), in
+ * the order of the file: a document that writes its keys in the schema's
+ * order (title, agencies, measures, children; text before agencies; term
+ * before text; nodes before footnotes) gives them in document order.  done
+ * (or NULL) is called once at the end, before the load returns, with
+ * whether it succeeded; after a failure the texts are freed as soon as done
+ * returns, so it must not return while anything still reads them.  Both
+ * are called on the loading thread.
+ */
+struct doc_listener {
+	void	(*text)(void *arg, enum doc_text kind, const char *text);
+	void	(*done)(void *arg, int ok);
+	void	 *arg;
+};
+
+/* doc_load, telling listen (or NULL) of each text as it is read. */
+int doc_load_listen(const char *name, const char *data, size_t len_bytes,
+    const struct doc_listener *listen, struct doc **out,
+    struct doc_error *err);
+/* doc_load_file, telling listen (or NULL) of each text as it is read. */
+int doc_load_file_listen(const char *path, const struct doc_listener *listen,
+    struct doc **out, struct doc_error *err);
+
 /* Free a doc and everything in it; *docp becomes NULL.  NULL is fine. */
 void doc_free(struct doc **docp);
 

@@ -24,9 +24,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
@@ -41,14 +43,28 @@
 #define LOAD_QUOTE_BYTES	96
 #define LOAD_QUOTE_COLS		48
 #define LOAD_READ_BYTES		(1024 * 1024)	/* the most read() asks for */
+/* A file read into memory of our own gives back the pages the parser has
+ * read, every LOAD_DROP_BYTES, keeping the last LOAD_DROP_KEEP (libyaml's
+ * buffers lag behind what it has read; its errors point there). */
+#define LOAD_DROP_BYTES		(4 * 1024 * 1024)
+#define LOAD_DROP_KEEP		(256 * 1024)
 
-/* A growable array whose storage lives in the arena (old storage is left
- * there: the waste is at most the final size). */
+/*
+ * A growable array: it grows on the heap while its list is read, then
+ * load_vec_finish moves it into the arena at its exact size.  (Growing it
+ * in the arena left every outgrown copy there: a third of a large
+ * document's arena.)  Lists nest, so the heap copies live in l->live until
+ * finished; a load that fails frees the ones left.
+ */
 struct load_vec {
 	void	*items;
 	size_t	 n;
 	size_t	 cap;
+	size_t	 slot;		/* index in l->live once cap > 0 */
 };
+
+/* Most distinct organisation names shared (interned); more are copied. */
+#define LOAD_INTERN_MAX		65536
 
 /* The keys one kind of mapping may hold. */
 struct load_keys {
@@ -78,6 +94,22 @@ struct load {
 	size_t			*cite_seen;	/* per footnote: the last
 						   cite_stamp that cited it */
 	size_t			 cite_stamp;	/* one per text searched */
+	void			**live;		/* load_vec heap storage */
+	size_t			 n_live;
+	size_t			 cap_live;
+	const char		**intern;	/* names already in the arena, an
+						   open-addressing table */
+	size_t			 cap_intern;	/* a power of two, or 0 */
+	size_t			 n_intern;
+	uint8_t			*nfc_known;	/* bit c: nfc_safe[c] is known */
+	uint8_t			*nfc_safe;	/* bit c: U+c has canonical
+						   class 0 and NFC_QC Yes */
+	const struct doc_listener *listen;	/* or NULL */
+	int			 droppable;	/* data is ours to give back */
+	size_t			 drop_next;	/* give back when read past */
+	size_t			 dropped;	/* data[0..dropped) given back */
+	size_t			 mark_off;	/* a line's start at or after */
+	size_t			 mark_line;	/* dropped, and its 0-based */
 };
 
 static const char *load_top_names[] = {
@@ -121,6 +153,16 @@ static const struct load_keys load_footnote_keys = {
 #define LOAD_MARK_SIGN_BYTES	3
 
 static int load_node_list(struct load *, struct load_vec *, size_t);
+static int load_data(const char *, const char *, size_t, int,
+    const struct doc_listener *, struct doc **, struct doc_error *);
+
+/* Tell the listener of a text a search index folds, now final. */
+static void
+load_tell(struct load *l, enum doc_text kind, const char *text)
+{
+	if (l->listen != NULL && text != NULL)
+		l->listen->text(l->listen->arg, kind, text);
+}
 
 /* A size limit for messages: "1 GiB", "1 MiB" or "64 bytes" (static). */
 static const char *
@@ -240,6 +282,42 @@ load_offset_place(const char *data, size_t len_bytes, size_t offset,
 	*col0 = col;
 }
 
+/*
+ * Give back the pages of data the parser has read long enough ago (when
+ * data is a file read into memory of ours): the file need not stay
+ * resident beside the doc and index being built from it.  The start of the
+ * last line before them, and its number, are kept for load_yaml_error.
+ */
+static void
+load_drop(struct load *l)
+{
+	size_t read = (size_t)((const char *)l->parser.input.string.current -
+	    l->data), keep, n, from, to;
+	const char *p, *nl;
+	long page;
+
+	if (read < l->drop_next)
+		return;
+	l->drop_next = read + LOAD_DROP_BYTES;
+	keep = read - LOAD_DROP_KEEP;
+	for (nl = l->data + keep; nl > l->data + l->mark_off && *nl != '\n';
+	    nl--)
+		;
+	if (nl <= l->data + l->mark_off)
+		return;
+	for (n = 0, p = l->data + l->mark_off; p <= nl; p++)
+		n += *p == '\n';
+	l->mark_line += n;
+	l->mark_off = (size_t)(nl + 1 - l->data);
+	if ((page = sysconf(_SC_PAGESIZE)) <= 0)
+		return;
+	from = ((uintptr_t)l->data + l->dropped + (size_t)page - 1) &
+	    ~((uintptr_t)page - 1);
+	to = ((uintptr_t)l->data + l->mark_off) & ~((uintptr_t)page - 1);
+	if (to > from && madvise((void *)from, to - from, MADV_DONTNEED) == 0)
+		l->dropped = to - (uintptr_t)l->data;
+}
+
 /* Report the parser's own error (syntax, bad encoding, control character). */
 static int
 load_yaml_error(struct load *l)
@@ -250,8 +328,11 @@ load_yaml_error(struct load *l)
 
 	switch (p->error) {
 	case YAML_READER_ERROR:
-		load_offset_place(l->data, l->len_bytes, p->problem_offset, &line,
-		    &col);
+		/* Counted from the last line start kept (see load_drop). */
+		load_offset_place(l->data + l->mark_off, l->len_bytes -
+		    l->mark_off, p->problem_offset < l->mark_off ? 0 :
+		    p->problem_offset - l->mark_off, &line, &col);
+		line += l->mark_line;
 		if (p->problem_value != -1)
 			return load_error_at(l, line, col,
 			    "%s (#x%X): a document is UTF-8 text without control"
@@ -280,6 +361,8 @@ load_next(struct load *l)
 	if (l->have_ev)
 		yaml_event_delete(&l->ev);
 	l->have_ev = 0;
+	if (l->droppable)
+		load_drop(l);
 	if (!yaml_parser_parse(&l->parser, &l->ev))
 		return load_yaml_error(l);
 	l->have_ev = 1;
@@ -316,24 +399,149 @@ load_expected(struct load *l, const char *key, const char *expected)
 	    expected, load_event_what(&l->ev));
 }
 
-/* Make room for one more element of size bytes and return it, zeroed. */
+/* Make room for one more element of size bytes and return it, zeroed.
+ * The pointer is valid until the next push to the same vector. */
 static void *
 load_vec_push(struct load *l, struct load_vec *v, size_t size)
 {
-	void *items, *p;
+	void *p;
 	size_t cap;
 
 	if (v->n == v->cap) {
 		cap = v->cap == 0 ? 4 : v->cap * 2;
-		items = arena_calloc(&l->doc->arena, cap, size);
-		if (v->n != 0)
-			memcpy(items, v->items, v->n * size);
-		v->items = items;
+		if (v->cap == 0) {
+			if (l->n_live == l->cap_live) {
+				l->cap_live = l->cap_live == 0 ? 16 :
+				    l->cap_live * 2;
+				l->live = xreallocarray(l->live, l->cap_live,
+				    sizeof *l->live);
+			}
+			v->slot = l->n_live++;
+		}
+		v->items = xreallocarray(v->items, cap, size);
+		l->live[v->slot] = v->items;
 		v->cap = cap;
 	}
 	p = (char *)v->items + v->n++ * size;
 	memset(p, 0, size);
 	return p;
+}
+
+/* Move a vector into the arena at its exact size; return it (NULL when
+ * empty).  The vector takes no more pushes. */
+static void *
+load_vec_finish(struct load *l, struct load_vec *v, size_t size)
+{
+	void *items = NULL;
+
+	if (v->n > 0) {
+		items = arena_alloc(&l->doc->arena, v->n * size);
+		memcpy(items, v->items, v->n * size);
+	}
+	if (v->cap > 0) {
+		free(v->items);
+		l->live[v->slot] = NULL;
+		while (l->n_live > 0 && l->live[l->n_live - 1] == NULL)
+			l->n_live--;
+	}
+	v->items = items;
+	v->cap = v->n;
+	return items;
+}
+
+/* FNV-1a of s[0..len), for interning. */
+static size_t
+load_hash(const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037ULL;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return (size_t)h;
+}
+
+/*
+ * The arena copy of s[0..len) shared by every equal organisation name: a
+ * large document names the same few organisations hundreds of thousands
+ * of times.  Past LOAD_INTERN_MAX distinct names, names are copied.
+ */
+static const char *
+load_intern(struct load *l, const char *s, size_t len)
+{
+	const char **old, *p;
+	size_t i, j, cap, mask;
+
+	if (l->n_intern * 2 >= l->cap_intern) {
+		if (l->n_intern >= LOAD_INTERN_MAX)
+			return arena_strndup(&l->doc->arena, s, len);
+		/* Grow to keep the table at most half full. */
+		old = l->intern;
+		cap = l->cap_intern;
+		l->cap_intern = cap == 0 ? 64 : cap * 2;
+		l->intern = xcalloc(l->cap_intern, sizeof *l->intern);
+		mask = l->cap_intern - 1;
+		for (i = 0; i < cap; i++) {
+			if (old[i] == NULL)
+				continue;
+			for (j = load_hash(old[i], strlen(old[i])) & mask;
+			    l->intern[j] != NULL; j = (j + 1) & mask)
+				continue;
+			l->intern[j] = old[i];
+		}
+		free(old);
+	}
+	mask = l->cap_intern - 1;
+	for (j = load_hash(s, len) & mask; (p = l->intern[j]) != NULL;
+	    j = (j + 1) & mask)
+		if (strncmp(p, s, len) == 0 && p[len] == '\0')
+			return p;
+	p = arena_strndup(&l->doc->arena, s, len);
+	l->intern[j] = p;
+	l->n_intern++;
+	return p;
+}
+
+/*
+ * Whether s[0..len) (not all ASCII) is well-formed UTF-8 whose every code
+ * point has canonical combining class 0 and NFC_Quick_Check Yes: then the
+ * text is in NFC, as ICU's quick check would say, without converting it to
+ * UTF-16 first.  What each BMP code point is, is asked of ICU once per
+ * load.  Anything else (a combining mark, a Maybe, ill-formed UTF-8) is
+ * left to the full check.
+ */
+static int
+load_nfc_plain(struct load *l, const char *s, size_t len)
+{
+	const uint8_t *u = (const uint8_t *)s;
+	size_t i = 0;
+	UChar32 c;
+	int safe;
+
+	if (l->nfc_known == NULL) {
+		l->nfc_known = xcalloc(0x10000 / 8, 1);
+		l->nfc_safe = xcalloc(0x10000 / 8, 1);
+	}
+	while (i < len) {
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		U8_NEXT(u, i, len, c);
+		if (c < 0 || c > 0xFFFF)
+			return 0;
+		if (!(l->nfc_known[c >> 3] & (1u << (c & 7)))) {
+			safe = u_getCombiningClass(c) == 0 &&
+			    u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) ==
+			    UNORM_YES;
+			l->nfc_known[c >> 3] |= (uint8_t)(1u << (c & 7));
+			if (safe)
+				l->nfc_safe[c >> 3] |= (uint8_t)(1u << (c & 7));
+		}
+		if (!(l->nfc_safe[c >> 3] & (1u << (c & 7))))
+			return 0;
+	}
+	return 1;
 }
 
 /* Edit distance between two short ASCII keys, for "did you mean". */
@@ -427,9 +635,10 @@ load_key(struct load *l, const struct load_keys *keys, unsigned *seen,
 	return 1;
 }
 
-/* Check, normalise to NFC and copy the current scalar into the arena. */
+/* Check, normalise to NFC and copy the current scalar into the arena
+ * (shared with equal texts when intern is set). */
 static int
-load_scalar_text(struct load *l, const char **out)
+load_scalar_text(struct load *l, const char **out, int intern)
 {
 	const char *s = (const char *)l->ev.data.scalar.value;
 	size_t len = l->ev.data.scalar.length, i;
@@ -451,7 +660,13 @@ load_scalar_text(struct load *l, const char **out)
 		if (!ascii)
 			return load_error_at(l, m->line, m->column,
 			    "text longer than %d bytes", INT32_MAX / 2);
-		*out = arena_strndup(&l->doc->arena, s, len);
+		*out = intern ? load_intern(l, s, len) :
+		    arena_strndup(&l->doc->arena, s, len);
+		return 0;
+	}
+	if (load_nfc_plain(l, s, len)) {
+		*out = intern ? load_intern(l, s, len) :
+		    arena_strndup(&l->doc->arena, s, len);
 		return 0;
 	}
 	u_strFromUTF8(l->ubuf, l->ubuf_cap, &ulen, s, (int32_t)len, &ue);
@@ -517,7 +732,7 @@ load_text(struct load *l, const char *key, int required, const char **out,
 		*out = NULL;
 		return 0;
 	}
-	return load_scalar_text(l, out);
+	return load_scalar_text(l, out, 0);
 }
 
 /* Read a list of names (agencies: [NISC, 総務省]). */
@@ -554,11 +769,12 @@ load_agency_list(struct load *l, struct doc_agencies *ag)
 			    " organisation names in the document, the most it"
 			    " may hold", (size_t)DOC_MAX_NAMES);
 		slot = load_vec_push(l, &v, sizeof *slot);
-		if (load_scalar_text(l, slot) != 0)
+		if (load_scalar_text(l, slot, 1) != 0)
 			return -1;
+		load_tell(l, DOC_TEXT_NAME, *slot);
 	}
-	ag->names = v.items;
 	ag->n = v.n;
+	ag->names = load_vec_finish(l, &v, sizeof *slot);
 	return 0;
 }
 
@@ -608,6 +824,8 @@ load_measure(struct load *l, struct doc_measure *me)
 		switch (key) {
 		case MEASURE_TEXT:
 			r = load_text(l, "text", 1, &me->text, &me->pos);
+			if (r == 0)
+				load_tell(l, DOC_TEXT_MEASURE, me->text);
 			break;
 		case MEASURE_AGENCIES:
 			r = load_agency_list(l, &me->agencies);
@@ -652,7 +870,7 @@ load_measure_list(struct load *l, struct doc_node *node)
 		    sizeof(struct doc_measure))) != 0)
 			return -1;
 	}
-	node->measures = v.items;
+	node->measures = load_vec_finish(l, &v, sizeof(struct doc_measure));
 	node->n_measures = v.n;
 	return 0;
 }
@@ -722,6 +940,8 @@ load_node(struct load *l, struct doc_node *node, size_t depth)
 			break;
 		case NODE_TITLE:
 			r = load_text(l, "title", 1, &node->title, NULL);
+			if (r == 0)
+				load_tell(l, DOC_TEXT_TITLE, node->title);
 			break;
 		case NODE_AGENCIES:
 			r = load_agency_list(l, &node->agencies);
@@ -777,6 +997,7 @@ load_node_list(struct load *l, struct load_vec *v, size_t depth)
 		return load_error_at(l, l->ev.start_mark.line,
 		    l->ev.start_mark.column, "'%s' is an empty list (leave it"
 		    " out, or list at least one node)", key);
+	load_vec_finish(l, v, sizeof(struct doc_node));
 	return load_check_numbers(l, v->items, v->n);
 }
 
@@ -818,9 +1039,13 @@ load_footnote(struct load *l, struct doc_footnote *fn)
 			break;
 		case FOOTNOTE_TERM:
 			r = load_text(l, "term", 0, &fn->term, NULL);
+			if (r == 0)
+				load_tell(l, DOC_TEXT_TERM, fn->term);
 			break;
 		default:
 			r = load_text(l, "text", 1, &fn->text, NULL);
+			if (r == 0)
+				load_tell(l, DOC_TEXT_FOOTNOTE, fn->text);
 			break;
 		}
 		if (r != 0)
@@ -899,7 +1124,7 @@ load_footnote_list(struct load *l)
 	}
 	if (load_check_marks(l, v.items, v.n) != 0)
 		return -1;
-	l->doc->footnotes = v.items;
+	l->doc->footnotes = load_vec_finish(l, &v, sizeof *fn);
 	l->doc->n_footnotes = v.n;
 	return 0;
 }
@@ -1078,8 +1303,8 @@ load_cite(struct load *l, const size_t *byindex, const char *text,
 		fn->cited_by[fn->n_cited_by].measure = measure;
 		fn->n_cited_by++;
 	}
-	*out = found.items;
 	*n_out = found.n;
+	*out = load_vec_finish(l, &found, sizeof(size_t));
 	return 0;
 }
 
@@ -1172,6 +1397,25 @@ int
 doc_load(const char *name, const char *data, size_t len_bytes,
     struct doc **out, struct doc_error *err)
 {
+	return doc_load_listen(name, data, len_bytes, NULL, out, err);
+}
+
+/* Load data as doc_load does, telling listen (or NULL) of each text. */
+int
+doc_load_listen(const char *name, const char *data, size_t len_bytes,
+    const struct doc_listener *listen, struct doc **out,
+    struct doc_error *err)
+{
+	return load_data(name, data, len_bytes, 0, listen, out, err);
+}
+
+/* Load data; with droppable, data is the loader's own and its pages may be
+ * given back as they are parsed (see load_drop). */
+static int
+load_data(const char *name, const char *data, size_t len_bytes,
+    int droppable, const struct doc_listener *listen, struct doc **out,
+    struct doc_error *err)
+{
 	struct load l;
 	UErrorCode ue = U_ZERO_ERROR;
 	int r;
@@ -1183,6 +1427,9 @@ doc_load(const char *name, const char *data, size_t len_bytes,
 	l.data = data;
 	l.len_bytes = len_bytes;
 	l.err = err;
+	l.listen = listen;
+	l.droppable = droppable && len_bytes >= 2 * LOAD_DROP_BYTES;
+	l.drop_next = LOAD_DROP_BYTES;
 	l.nfc = unorm2_getNFCInstance(&ue);
 	if (U_FAILURE(ue)) {
 		err->kind = DOC_EDATA;
@@ -1203,6 +1450,14 @@ doc_load(const char *name, const char *data, size_t len_bytes,
 	    len_bytes);
 	yaml_parser_set_encoding(&l.parser, YAML_UTF8_ENCODING);
 	r = load_stream(&l);
+	if (listen != NULL && listen->done != NULL)
+		listen->done(listen->arg, r == 0);
+	while (l.n_live > 0)		/* the lists a failed load left */
+		free(l.live[--l.n_live]);
+	free(l.live);
+	free(l.intern);
+	free(l.nfc_known);
+	free(l.nfc_safe);
 	if (l.have_ev)
 		yaml_event_delete(&l.ev);
 	yaml_parser_delete(&l.parser);
@@ -1252,14 +1507,20 @@ load_too_large(struct doc_error *err, const char *path)
 int
 doc_load_file(const char *path, struct doc **out, struct doc_error *err)
 {
-	struct buf b = { 0 };
+	return doc_load_file_listen(path, NULL, out, err);
+}
+
+/* Read the file at path into b (NUL-terminated): 0, or -1 with err
+ * filled and b empty. */
+static int
+load_read_file(const char *path, struct buf *b, struct doc_error *err)
+{
 	struct stat st;
 	size_t line, col, want;
 	const char *nul;
 	ssize_t n;
 	int fd, r, fl, blocking = 0;
 
-	*out = NULL;
 	fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0)
 		return load_io_error(err, path, strerror(errno));
@@ -1278,13 +1539,13 @@ doc_load_file(const char *path, struct doc **out, struct doc_error *err)
 	}
 	/* A regular file is read into one allocation of its size. */
 	if (S_ISREG(st.st_mode) && st.st_size > 0)
-		buf_reserve(&b, (size_t)st.st_size + 1);
+		buf_reserve(b, (size_t)st.st_size + 1);
 	for (;;) {
-		if (b.cap - b.len < 2)
-			buf_reserve(&b, 64 * 1024);
+		if (b->cap - b->len < 2)
+			buf_reserve(b, 64 * 1024);
 		/* Pieces of at most LOAD_READ_BYTES: a NUL is seen early. */
-		want = b.cap - b.len - 1;
-		n = read(fd, b.data + b.len, want < LOAD_READ_BYTES ? want :
+		want = b->cap - b->len - 1;
+		n = read(fd, b->data + b->len, want < LOAD_READ_BYTES ? want :
 		    LOAD_READ_BYTES);
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -1294,48 +1555,66 @@ doc_load_file(const char *path, struct doc **out, struct doc_error *err)
 			    fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == -1) {
 				r = errno;
 				close(fd);
-				buf_fini(&b);
+				buf_fini(b);
 				return load_io_error(err, path, strerror(r));
 			}
 			blocking = 1;
 			continue;
 		}
-		if (n == 0 && b.len == 0 && !blocking && S_ISFIFO(st.st_mode)) {
+		if (n == 0 && b->len == 0 && !blocking && S_ISFIFO(st.st_mode)) {
 			close(fd);
-			buf_fini(&b);
+			buf_fini(b);
 			return load_io_error(err, path, "is a FIFO that no"
 			    " program is writing to (start the writer first)");
 		}
 		if (n < 0) {
 			r = errno;
 			close(fd);
-			buf_fini(&b);
+			buf_fini(b);
 			return load_io_error(err, path, strerror(r));
 		}
 		if (n == 0)
 			break;
-		if ((nul = memchr(b.data + b.len, '\0', (size_t)n)) != NULL) {
+		if ((nul = memchr(b->data + b->len, '\0', (size_t)n)) != NULL) {
 			close(fd);
 			load_io_error(err, path, "a NUL byte: this is a binary"
 			    " file, not a YAML document");
 			err->kind = DOC_EDATA;
-			load_offset_place(b.data, b.len + (size_t)n,
-			    (size_t)(nul - b.data), &line, &col);
+			load_offset_place(b->data, b->len + (size_t)n,
+			    (size_t)(nul - b->data), &line, &col);
 			err->line = (unsigned long)line + 1;
 			err->col = (unsigned long)col + 1;
-			buf_fini(&b);
+			buf_fini(b);
 			return -1;
 		}
-		b.len += (size_t)n;
-		b.data[b.len] = '\0';
-		if (b.len > DOC_MAX_FILE_BYTES) {
+		b->len += (size_t)n;
+		b->data[b->len] = '\0';
+		if (b->len > DOC_MAX_FILE_BYTES) {
 			close(fd);
-			buf_fini(&b);
+			buf_fini(b);
 			return load_too_large(err, path);
 		}
 	}
 	close(fd);
-	r = doc_load(path, b.data != NULL ? b.data : "", b.len, out, err);
+	return 0;
+}
+
+/* Read the file at path and load it as doc_load_listen does. */
+int
+doc_load_file_listen(const char *path, const struct doc_listener *listen,
+    struct doc **out, struct doc_error *err)
+{
+	struct buf b = { 0 };
+	int r;
+
+	*out = NULL;
+	if (load_read_file(path, &b, err) != 0) {
+		if (listen != NULL && listen->done != NULL)
+			listen->done(listen->arg, 0);
+		return -1;
+	}
+	r = load_data(path, b.data != NULL ? b.data : "", b.len, 1, listen,
+	    out, err);
 	buf_fini(&b);
 	return r;
 }

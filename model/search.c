@@ -29,7 +29,18 @@
  * romaji word, never at build time; if it cannot be opened, migemo_failed
  * is set and words are searched literally only.
  *
- * Limits: not thread-safe (fold's tables).  A result's hits and their ranges
+ * Building: search_index_build folds every field of a loaded doc in
+ * document order.  search_load_file and search_load_data fold while the
+ * document loads instead: the loader's listener (doc_load_listen) queues
+ * each text in blocks of SEARCH_FEED_BLOCK for a second thread, which folds
+ * them in the order read, so that on two cores the index costs little more
+ * than the parse.  Then a walk of the loaded doc in document order says
+ * whose each field is, checking that the texts come in that order (a file
+ * that writes its keys out of the schema's order is indexed again after
+ * loading, by search_index_build).
+ *
+ * Limits: not thread-safe (fold's tables): only the folding thread folds
+ * until search_load joins it.  A result's hits and their ranges
  * live in one allocation (hits first), freed by search_result_fini.
  */
 #ifndef _GNU_SOURCE
@@ -39,6 +50,7 @@
 #include "model/search.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -118,6 +130,37 @@ struct search_build {
 	size_t			 cap_fields;
 	size_t			 cap_segs;
 	struct search_cached	 cache[SEARCH_CACHE];
+	size_t			 owned;		/* fields given to entries */
+	int			 reordered;	/* folded out of document order */
+};
+
+/* What search_walk does with each field. */
+typedef void (*search_visit)(struct search_build *, enum search_kind,
+    const struct doc_node *, size_t, size_t, const char *, size_t);
+
+/* Texts handed from the loader to the folding thread, in the order read. */
+#define SEARCH_FEED_BLOCK	4096
+struct search_block {
+	struct search_block	*next;
+	size_t			 n;
+	const char		*text[SEARCH_FEED_BLOCK];
+	unsigned char		 name[SEARCH_FEED_BLOCK];	/* an
+							   organisation's */
+};
+
+/* An index built on a second thread while its document loads: the loader
+ * fills cur and hands it over (head..tail) under lock. */
+struct search_feed {
+	struct search_build	 b;		/* the folding thread's */
+	pthread_t		 thread;
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 cond;
+	struct search_block	*head;		/* handed over, not yet taken */
+	struct search_block	*tail;
+	struct search_block	*cur;		/* being filled */
+	int			 done;		/* no more blocks will come */
+	int			 abandon;	/* the load failed: stop */
+	int			 joined;
 };
 
 /* The fold of an organisation's name, from the cache or folded now into it
@@ -143,11 +186,10 @@ search_fold_name(struct search_build *b, const char *text)
 	return &c->f;
 }
 
-/* Fold text and append it to the index as one field of entry. */
-static void
-search_add_field(struct search_build *b, enum search_kind kind,
-    const struct doc_node *node, size_t measure, size_t footnote,
-    const char *text, size_t entry)
+/* Append a field for text, folded (a name through the cache) into the
+ * index; the caller says whose it is. */
+static struct search_field *
+search_fold_field(struct search_build *b, const char *text, int name)
 {
 	struct search_index *ix = b->ix;
 	struct search_field *fd;
@@ -160,17 +202,12 @@ search_add_field(struct search_build *b, enum search_kind kind,
 		    sizeof *ix->fields);
 	}
 	fd = &ix->fields[ix->n_fields++];
-	fd->kind = kind;
-	fd->node = node;
-	fd->measure = measure;
-	fd->footnote = footnote;
 	fd->text = text;
-	fd->entry = entry;
 	fd->fold_start = b->folded.len;
 	fd->seg_start = ix->n_segs;
 	/* Only a text over 4 GiB fails, which a doc cannot hold: then the
 	 * field is indexed empty. */
-	if (kind == SEARCH_AGENCY)
+	if (name)
 		f = search_fold_name(b, text);
 	else
 		f = fold_text(&own, text, strlen(text)) == 0 ? &own : NULL;
@@ -195,18 +232,109 @@ search_add_field(struct search_build *b, enum search_kind kind,
 		ix->n_segs += f->n_segs;
 	}
 	fold_fini(&own);
+	return fd;
 }
 
-/* Add a list of organisations as fields of entry. */
+/* Say whose field fd is. */
 static void
-search_add_agencies(struct search_build *b, const struct doc_node *node,
-    size_t measure, const struct doc_agencies *ag, size_t entry)
+search_own_field(struct search_field *fd, enum search_kind kind,
+    const struct doc_node *node, size_t measure, size_t footnote,
+    size_t entry)
 {
+	fd->kind = kind;
+	fd->node = node;
+	fd->measure = measure;
+	fd->footnote = footnote;
+	fd->entry = entry;
+}
+
+/* Fold text and append it to the index as one field of entry. */
+static void
+search_add_field(struct search_build *b, enum search_kind kind,
+    const struct doc_node *node, size_t measure, size_t footnote,
+    const char *text, size_t entry)
+{
+	search_own_field(search_fold_field(b, text, kind == SEARCH_AGENCY),
+	    kind, node, measure, footnote, entry);
+}
+
+/*
+ * Give the next field, folded before (by the loader's listener, in the
+ * order read), to its entry, if it is text's; else note that the order
+ * differs.
+ */
+static void
+search_own_next(struct search_build *b, enum search_kind kind,
+    const struct doc_node *node, size_t measure, size_t footnote,
+    const char *text, size_t entry)
+{
+	struct search_index *ix = b->ix;
+
+	if (b->owned < ix->n_fields && ix->fields[b->owned].text == text)
+		search_own_field(&ix->fields[b->owned], kind, node, measure,
+		    footnote, entry);
+	else
+		b->reordered = 1;
+	b->owned++;
+}
+
+/* Visit every searchable field of doc in document order, numbering the
+ * entries. */
+static void
+search_walk(struct search_build *b, const struct doc *doc, search_visit visit)
+{
+	struct search_index *ix = b->ix;
+	const struct doc_node *n;
+	const struct doc_footnote *fn;
+	size_t i, k, entry;
+
+	ix->n_entries = 0;
+	for (n = doc_next(doc, NULL); n != NULL; n = doc_next(doc, n)) {
+		entry = ix->n_entries++;
+		visit(b, SEARCH_TITLE, n, SIZE_MAX, SIZE_MAX, n->title, entry);
+		for (k = 0; k < n->agencies.n; k++)
+			visit(b, SEARCH_AGENCY, n, SIZE_MAX, SIZE_MAX,
+			    n->agencies.names[k], entry);
+		for (i = 0; i < n->n_measures; i++) {
+			entry = ix->n_entries++;
+			visit(b, SEARCH_MEASURE, n, i, SIZE_MAX,
+			    n->measures[i].text, entry);
+			for (k = 0; k < n->measures[i].agencies.n; k++)
+				visit(b, SEARCH_AGENCY, n, i, SIZE_MAX,
+				    n->measures[i].agencies.names[k], entry);
+		}
+	}
+	for (i = 0; i < doc->n_footnotes; i++) {
+		fn = &doc->footnotes[i];
+		entry = ix->n_entries++;
+		if (fn->term != NULL)
+			visit(b, SEARCH_FOOTNOTE, NULL, SIZE_MAX, i, fn->term,
+			    entry);
+		visit(b, SEARCH_FOOTNOTE, NULL, SIZE_MAX, i, fn->text, entry);
+	}
+}
+
+/* Finish the index: drop the cache, put the fields' starts after the
+ * folded text (see SEARCH_STARTS) and hand the buffer to ix. */
+static void
+search_build_finish(struct search_build *b)
+{
+	struct search_index *ix = b->ix;
 	size_t i;
 
-	for (i = 0; i < ag->n; i++)
-		search_add_field(b, SEARCH_AGENCY, node, measure, SIZE_MAX,
-		    ag->names[i], entry);
+	for (i = 0; i < SEARCH_CACHE; i++)
+		fold_fini(&b->cache[i].f);
+	ix->folded_len = b->folded.len;
+	if (ix->folded_len < UINT32_MAX) {
+		buf_addn(&b->folded, '\0', SEARCH_STARTS_AT(b->folded.len) -
+		    b->folded.len);
+		for (i = 0; i < ix->n_fields; i++) {
+			uint32_t start = (uint32_t)ix->fields[i].fold_start;
+
+			buf_add(&b->folded, &start, sizeof start);
+		}
+	}
+	ix->folded = buf_detach(&b->folded);
 }
 
 /* Build the index of doc, in document order. */
@@ -214,51 +342,173 @@ void
 search_index_build(struct search_index *ix, const struct doc *doc)
 {
 	struct search_build b;
-	const struct doc_node *n;
-	const struct doc_footnote *fn;
-	size_t i, entry;
 
 	memset(ix, 0, sizeof *ix);
 	memset(&b, 0, sizeof b);
 	ix->doc = doc;
 	ix->romaji = search_has_migemo();
 	b.ix = ix;
-	for (n = doc_next(doc, NULL); n != NULL; n = doc_next(doc, n)) {
-		entry = ix->n_entries++;
-		search_add_field(&b, SEARCH_TITLE, n, SIZE_MAX, SIZE_MAX,
-		    n->title, entry);
-		search_add_agencies(&b, n, SIZE_MAX, &n->agencies, entry);
-		for (i = 0; i < n->n_measures; i++) {
-			entry = ix->n_entries++;
-			search_add_field(&b, SEARCH_MEASURE, n, i, SIZE_MAX,
-			    n->measures[i].text, entry);
-			search_add_agencies(&b, n, i, &n->measures[i].agencies,
-			    entry);
-		}
-	}
-	for (i = 0; i < doc->n_footnotes; i++) {
-		fn = &doc->footnotes[i];
-		entry = ix->n_entries++;
-		if (fn->term != NULL)
-			search_add_field(&b, SEARCH_FOOTNOTE, NULL, SIZE_MAX, i,
-			    fn->term, entry);
-		search_add_field(&b, SEARCH_FOOTNOTE, NULL, SIZE_MAX, i,
-		    fn->text, entry);
-	}
-	for (i = 0; i < SEARCH_CACHE; i++)
-		fold_fini(&b.cache[i].f);
-	ix->folded_len = b.folded.len;
-	if (ix->folded_len < UINT32_MAX) {
-		/* The fields' starts after the text (see SEARCH_STARTS). */
-		buf_addn(&b.folded, '\0', SEARCH_STARTS_AT(b.folded.len) -
-		    b.folded.len);
-		for (i = 0; i < ix->n_fields; i++) {
-			uint32_t start = (uint32_t)ix->fields[i].fold_start;
+	search_walk(&b, doc, search_add_field);
+	search_build_finish(&b);
+}
 
-			buf_add(&b.folded, &start, sizeof start);
+/* Fold the texts of the blocks the loader has handed over, until it is done
+ * (the folding thread). */
+static void *
+search_feed_run(void *arg)
+{
+	struct search_feed *f = arg;
+	struct search_block *bl, *next;
+	size_t i;
+	int done, abandon;
+
+	pthread_mutex_lock(&f->lock);
+	for (;;) {
+		while (f->head == NULL && !f->done)
+			pthread_cond_wait(&f->cond, &f->lock);
+		bl = f->head;
+		f->head = f->tail = NULL;
+		done = f->done;
+		abandon = f->abandon;
+		pthread_mutex_unlock(&f->lock);
+		for (; bl != NULL; bl = next) {
+			next = bl->next;
+			for (i = 0; i < bl->n && !abandon; i++)
+				search_fold_field(&f->b, bl->text[i],
+				    bl->name[i]);
+			free(bl);
+		}
+		if (done)
+			return NULL;
+		pthread_mutex_lock(&f->lock);
+	}
+}
+
+/* Hand the block being filled to the folding thread; with done, the last
+ * (and with abandon, fold no more). */
+static void
+search_feed_publish(struct search_feed *f, int done, int abandon)
+{
+	pthread_mutex_lock(&f->lock);
+	f->abandon = abandon;
+	if (f->cur != NULL) {
+		if (f->tail != NULL)
+			f->tail->next = f->cur;
+		else
+			f->head = f->cur;
+		f->tail = f->cur;
+		f->cur = NULL;
+	}
+	f->done = done;
+	pthread_cond_signal(&f->cond);
+	pthread_mutex_unlock(&f->lock);
+}
+
+/* The loader's listener: queue a text for the folding thread. */
+static void
+search_feed_text(void *arg, enum doc_text kind, const char *text)
+{
+	struct search_feed *f = arg;
+
+	if (f->cur == NULL) {
+		f->cur = xmalloc(sizeof *f->cur);
+		f->cur->next = NULL;
+		f->cur->n = 0;
+	}
+	f->cur->text[f->cur->n] = text;
+	f->cur->name[f->cur->n] = kind == DOC_TEXT_NAME;
+	if (++f->cur->n == SEARCH_FEED_BLOCK)
+		search_feed_publish(f, 0, 0);
+}
+
+/* The loader's listener: the last text has been told; after a failure,
+ * wait until the folding thread has let go of the texts. */
+static void
+search_feed_done(void *arg, int ok)
+{
+	struct search_feed *f = arg;
+
+	search_feed_publish(f, 1, !ok);
+	if (!ok) {
+		pthread_join(f->thread, NULL);
+		f->joined = 1;
+	}
+}
+
+/*
+ * Load a document (the file at path, or else data[0..len_bytes) named
+ * name) and build its index while it loads: the loader tells each text to
+ * search_feed_text, which hands them in blocks to a second thread that
+ * folds them in the order read.  When that order is the document's (the
+ * schema's order of keys), the loaded doc only says whose each field is;
+ * else the index is built again in document order.
+ */
+static int
+search_load(struct search_index *ix, const char *path, const char *name,
+    const char *data, size_t len_bytes, struct doc **out,
+    struct doc_error *err)
+{
+	struct search_feed *f;
+	struct doc_listener listen;
+	int r;
+
+	memset(ix, 0, sizeof *ix);
+	f = xcalloc(1, sizeof *f);
+	f->b.ix = ix;
+	/* Until it is joined, only the folding thread folds (fold's tables
+	 * are filled on first use, unlocked). */
+	pthread_mutex_init(&f->lock, NULL);
+	pthread_cond_init(&f->cond, NULL);
+	memset(&listen, 0, sizeof listen);
+	if (pthread_create(&f->thread, NULL, search_feed_run, f) == 0) {
+		listen.text = search_feed_text;
+		listen.done = search_feed_done;
+		listen.arg = f;
+	} else
+		f->joined = 1;		/* no thread: build after loading */
+	r = path != NULL ? doc_load_file_listen(path, listen.text != NULL ?
+	    &listen : NULL, out, err) : doc_load_listen(name, data, len_bytes,
+	    listen.text != NULL ? &listen : NULL, out, err);
+	if (!f->joined) {
+		/* done has said so already; a second time does no harm. */
+		search_feed_publish(f, 1, r != 0);
+		pthread_join(f->thread, NULL);
+	}
+	pthread_mutex_destroy(&f->lock);
+	pthread_cond_destroy(&f->cond);
+	if (r == 0 && listen.text != NULL) {
+		ix->doc = *out;
+		search_walk(&f->b, *out, search_own_next);
+		if (!f->b.reordered && f->b.owned == ix->n_fields) {
+			ix->romaji = search_has_migemo();
+			search_build_finish(&f->b);
+			free(f);
+			return 0;
 		}
 	}
-	ix->folded = buf_detach(&b.folded);
+	/* Failed, or read out of document order: start again. */
+	search_build_finish(&f->b);
+	search_index_fini(ix);
+	free(f);
+	if (r == 0)
+		search_index_build(ix, *out);
+	return r;
+}
+
+/* Load the file at path and index it as it loads. */
+int
+search_load_file(struct search_index *ix, const char *path, struct doc **out,
+    struct doc_error *err)
+{
+	return search_load(ix, path, NULL, NULL, 0, out, err);
+}
+
+/* Load data[0..len_bytes), named name, and index it as it loads. */
+int
+search_load_data(struct search_index *ix, const char *name, const char *data,
+    size_t len_bytes, struct doc **out, struct doc_error *err)
+{
+	return search_load(ix, NULL, name, data, len_bytes, out, err);
 }
 
 /* Free the index and Migemo. */

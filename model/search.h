@@ -83,6 +83,17 @@ struct search_result {
 
 /* Build the index of doc; romaji starts on when Migemo is built in. */
 void search_index_build(struct search_index *ix, const struct doc *doc);
+/*
+ * Load the file at path as doc_load_file does and build its index while it
+ * loads, on a second thread (the same index as search_index_build's).
+ * Returns 0, or -1 with err filled and *out NULL (ix then zeroed).
+ */
+int search_load_file(struct search_index *ix, const char *path,
+    struct doc **out, struct doc_error *err);
+/* The same for data[0..len_bytes), named name, as doc_load does. */
+int search_load_data(struct search_index *ix, const char *name,
+    const char *data, size_t len_bytes, struct doc **out,
+    struct doc_error *err);
 /* Free the index (and Migemo, if loaded). */
 void search_index_fini(struct search_index *ix);
 

@@ -394,14 +394,20 @@ main(int argc, char **argv)
 	struct doc_error err;
 	struct search_index ix;
 	struct doc *doc;
-	int r, status;
+	int r, status, indexed;
 
 	main_locale();
 	main_parse(argc, argv, &opts);
+	/* Searching and browsing need the index: it is built as we load. */
+	indexed = !opts.check && !opts.dump && !opts.agencies &&
+	    opts.agency == NULL;
 	if (opts.file != NULL)
-		r = doc_load_file(opts.file, &doc, &err);
+		r = indexed ? search_load_file(&ix, opts.file, &doc, &err) :
+		    doc_load_file(opts.file, &doc, &err);
 	else
-		r = doc_load(EMBED_NAME, embed_doc,
+		r = indexed ? search_load_data(&ix, EMBED_NAME, embed_doc,
+		    (size_t)(embed_doc_end - embed_doc), &doc, &err) :
+		    doc_load(EMBED_NAME, embed_doc,
 		    (size_t)(embed_doc_end - embed_doc), &doc, &err);
 	if (r != 0)
 		return main_report(&err);
@@ -412,7 +418,6 @@ main(int argc, char **argv)
 	else if (opts.agencies || opts.agency != NULL)
 		status = main_agencies(&opts, doc);
 	else {
-		search_index_build(&ix, doc);
 		if (opts.no_romaji)
 			ix.romaji = 0;
 		if (opts.search != NULL)

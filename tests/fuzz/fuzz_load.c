@@ -3,7 +3,10 @@
  * message that is safe to print (no control character, valid UTF-8) and a
  * place, or gives a doc whose tree is consistent (parents, depths, counts,
  * footnote indices, NFC text without NUL); then both output formats are
- * written and checked to hold nothing a terminal would obey.
+ * written and checked to hold nothing a terminal would obey.  The same
+ * bytes loaded with the index built as they load (search_load_data, a
+ * second thread) give the same outcome and message, and the index
+ * search_index_build makes afterwards.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -16,6 +19,8 @@
 #include <unicode/ustring.h>
 
 #include "model/doc.h"
+#include "model/fold.h"
+#include "model/search.h"
 #include "model/text.h"
 #include "src/dump.h"
 #include "src/json.h"
@@ -74,6 +79,32 @@ fuzz_check_agencies(const struct doc_agencies *ag)
 		fuzz_check_text(ag->names[i], 1);
 	fuzz_check_text(ag->tag, 0);
 	FUZZ_ASSERT(ag->tag == NULL || ag->n > 0);
+}
+
+/* The index built as doc loaded is the one built after. */
+static void
+fuzz_check_index(const struct search_index *a, const struct doc *doc)
+{
+	struct search_index b;
+	size_t i;
+
+	search_index_build(&b, doc);
+	FUZZ_ASSERT(a->n_fields == b.n_fields && a->n_entries == b.n_entries &&
+	    a->n_segs == b.n_segs && a->folded_len == b.folded_len);
+	for (i = 0; i < a->n_fields; i++) {
+		const struct search_field *x = &a->fields[i], *y = &b.fields[i];
+
+		FUZZ_ASSERT(x->kind == y->kind && x->node == y->node &&
+		    x->measure == y->measure && x->footnote == y->footnote &&
+		    x->text == y->text && x->entry == y->entry &&
+		    x->fold_start == y->fold_start &&
+		    x->fold_len == y->fold_len &&
+		    x->seg_start == y->seg_start && x->n_segs == y->n_segs);
+	}
+	FUZZ_ASSERT(memcmp(a->folded, b.folded, a->folded_len + 1) == 0);
+	FUZZ_ASSERT(a->n_segs == 0 ||
+	    memcmp(a->segs, b.segs, a->n_segs * sizeof *a->segs) == 0);
+	search_index_fini(&b);
 }
 
 /* Walk the whole tree and check that it holds together. */
@@ -156,17 +187,28 @@ fuzz_check_output(const struct doc *doc, int json, size_t width_cols)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct doc_error err;
-	struct doc *doc;
+	struct doc_error err, err2;
+	struct doc *doc, *doc2;
+	struct search_index ix;
+	int r;
 
+	r = search_load_data(&ix, "fuzz.yaml", (const char *)data, size, &doc2,
+	    &err2);
 	if (doc_load("fuzz.yaml", (const char *)data, size, &doc, &err) != 0) {
 		FUZZ_ASSERT(doc == NULL);
 		FUZZ_ASSERT(err.kind == DOC_EDATA);
 		FUZZ_ASSERT(err.message[0] != '\0');
 		fuzz_safe_text(err.message, strlen(err.message), 0);
+		FUZZ_ASSERT(r == -1 && doc2 == NULL && ix.fields == NULL);
+		FUZZ_ASSERT(strcmp(err.message, err2.message) == 0);
+		FUZZ_ASSERT(err.line == err2.line && err.col == err2.col);
 		return 0;
 	}
 	FUZZ_ASSERT(doc != NULL);
+	FUZZ_ASSERT(r == 0 && doc2 != NULL);
+	fuzz_check_index(&ix, doc2);
+	search_index_fini(&ix);
+	doc_free(&doc2);
 	fuzz_check_doc(doc);
 	fuzz_check_output(doc, 1, 0);
 	fuzz_check_output(doc, 0, DUMP_NO_WRAP);
