@@ -5,26 +5,8 @@
 # the BOM with --bom), quoting that round-trips, and no control character
 # reaching any output raw (tests/data/agencies.yaml, tests/data/hostile.yaml).
 set -eu
-bin=${SHISAKU:-build/shisaku}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
+. tests/cli.sh
 fix=tests/data/agencies.yaml
-
-# status WANT ARGS...: run, compare the exit status.
-status() {
-	st_want=$1
-	shift
-	set +e
-	"$bin" "$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	set -e
-	if [ "$got" -ne "$st_want" ]; then
-		echo "FAIL: shisaku $*: status $got, want $st_want"
-		cat "$tmp/err"
-		fails=$((fails + 1))
-	fi
-}
 
 # expect_err TEXT: stderr must be exactly TEXT.
 expect_err() {

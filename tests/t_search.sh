@@ -3,25 +3,7 @@
 # same entries for every spelling of a word (width, case, kana), multi-word
 # queries, and romaji through Migemo where its dictionary is installed.
 set -eu
-bin=${SHISAKU:-build/shisaku}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-
-# status WANT ARGS...: run, compare the exit status.
-status() {
-	st_want=$1
-	shift
-	set +e
-	"$bin" "$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	set -e
-	if [ "$got" -ne "$st_want" ]; then
-		echo "FAIL: shisaku $*: status $got, want $st_want"
-		cat "$tmp/err"
-		fails=$((fails + 1))
-	fi
-}
+. tests/cli.sh
 
 status 0 --search=CSIRT
 status 1 --search=存在しない語句
