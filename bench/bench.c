@@ -13,8 +13,9 @@
  *                            peak resident memory (getrusage ru_maxrss)
  *   bench ops FILE RUNS      load once, then time searches (and grep -cF of
  *                            the same literal over FILE), expand-all, the
- *                            model side of a frame and of an
- *                            incremental-search keystroke
+ *                            model side of a frame, and the whole
+ *                            search of each prefix typed (which the
+ *                            browser runs in slices: bench/draw.c)
  *   bench search FILE RUNS QUERY
  *                            load once, then run QUERY (for profiling)
  *
@@ -328,9 +329,11 @@ bench_frame(const struct doc *doc, struct outline *o, size_t top,
 }
 
 /*
- * Type query one character at a time: each keystroke runs the search for
- * the prefix and finds the hits of the rows a screen shows from the first
- * match.  Prints each prefix's timing (KEY_N) and, as KEY, the worst.
+ * Type query one character at a time: each keystroke runs the whole
+ * search for the prefix (search_run) and finds the hits of the rows a
+ * screen shows from the first match.  Prints each prefix's timing (KEY_N)
+ * and, as KEY, the worst.  The browser no longer waits for this: it runs
+ * the search as a job, a slice at a time (see bench/draw.c).
  */
 static void
 bench_typing(struct search_index *ix, const struct doc *doc, const char *key,

@@ -2,26 +2,35 @@
  * search: every searchable field of a document folded (model/fold.h) into
  * one buffer, each field followed by a NUL, and queries run against it.
  *
- * A query word is found by one scan of the whole buffer (search_find_some:
- * a SIMD filter on two of its bytes, then memcmp); a word holds no NUL, so no
- * occurrence crosses from one field into the next, and each occurrence is
- * given to its field by galloping over the fields' starts from the
+ * A query runs as a job (search_job_*; search_run is a job from the start
+ * stepped to the end): the buffer is scanned in slices of whole entries,
+ * from the origin's entry to the end and then from the start back to it,
+ * each slice about as long as the step's budget pays for (the cost per
+ * byte measured as the job goes: the literal scans, a romaji pattern's
+ * regular expression timed against the word's own scan, the occurrences
+ * found).  In a slice, a query word is found by one scan (search_find_some:
+ * a SIMD filter on two of its bytes, then memcmp); a word holds no NUL, so
+ * no occurrence crosses from one field into the next, and each occurrence
+ * is given to its field by galloping over the fields' starts from the
  * previous occurrence's field.  The starts are kept as uint32_t after the
- * folded text, in the same allocation (SEARCH_STARTS): 4 bytes a field stay
- * in the cache where ix->fields (80) would miss at every step.  A scan
+ * folded text, in the same allocation (SEARCH_STARTS): 4 bytes a field
+ * stay in the cache where ix->fields (80) would miss at every step.  A scan
  * finds occurrences in order, so each scan adds one sorted run; the runs
  * are merged (none to merge for one literal word).  An entry matches when
- * every word has an occurrence in one of its fields; then each of its
- * fields with occurrences becomes one hit, whose ranges are the occurrences
- * of all words mapped back to the original text (fold_map, so a range never
- * cuts a character), sorted and merged.
+ * every word has an occurrence in one of its fields (entries never span
+ * slices, so this is decided slice by slice); then each of its fields with
+ * occurrences becomes one hit, whose ranges are the occurrences of all
+ * words mapped back to the original text (fold_map, so a range never cuts
+ * a character), sorted and merged.  Each slice's hits are a chunk; the
+ * chunks, taken in document order (those before the origin first), are
+ * copied into one result at the end, also within the steps' budget.
  *
  * Romaji (HAVE_MIGEMO): a word of ASCII letters also gets a C/Migemo
  * pattern.  A pattern that is the union of at most SEARCH_LITS_MAX literals
  * (most words of four letters or more) is searched literal by literal with
- * the same scan; a bigger one is compiled with ICU's uregex and run over
- * the whole folded buffer (UTF-8 through utext_openUTF8, so match offsets
- * are bytes).  The literals Migemo writes into the pattern pass through
+ * the same scan; a bigger one is compiled with ICU's uregex, set on the
+ * whole folded buffer (UTF-8 through utext_openUTF8, so match offsets are
+ * bytes) and run on one slice at a time (uregex_setRegion64).  The literals Migemo writes into the pattern pass through
  * search_migemo_int2char, which folds each one as the text is folded and
  * escapes every ASCII metacharacter, so dictionary entries such as
  * "k$_{eff}$" or "(株)" stay literal and the pattern's ＡＢＣ, カナ and
@@ -53,6 +62,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifdef __SSE2__
@@ -770,19 +780,21 @@ search_find_some(const struct search_finder *f, const char *hay,
 	return n;
 }
 
-/* Add every occurrence of word[0..len) in the folded buffer (one run). */
+/*
+ * Add every occurrence found by f in the folded bytes [from, to) as one
+ * run; to is a field's start or the buffer's end, and fi a field that
+ * starts at or before from.
+ */
 static void
-search_literal(const struct search_index *ix, const char *word, size_t len,
-    struct search_raws *r)
+search_literal(const struct search_index *ix, const struct search_finder *f,
+    size_t from, size_t to, size_t fi, struct search_raws *r)
 {
 	const uint32_t *starts = SEARCH_STARTS(ix);
-	struct search_finder f;
 	struct search_raw *h;
-	size_t pos[SEARCH_BATCH], n, k, from = 0, fi = 0, fstart = 0, fend = 0;
+	size_t pos[SEARCH_BATCH], n, k, fstart = 0, fend = 0;
 
 	search_raws_mark(r);
-	search_finder_init(&f, word, len);
-	while ((n = search_find_some(&f, ix->folded, ix->folded_len, &from, pos,
+	while ((n = search_find_some(f, ix->folded, to, &from, pos,
 	    SEARCH_BATCH)) > 0) {
 		if (r->n + n > r->cap) {
 			while (r->n + n > r->cap)
@@ -802,10 +814,25 @@ search_literal(const struct search_index *ix, const char *word, size_t len,
 			h = &r->v[r->n++];
 			h->field = fi;
 			h->start = pos[k] - fstart;
-			h->end = pos[k] - fstart + len;
+			h->end = pos[k] - fstart + f->len;
 		}
 	}
 }
+
+/*
+ * A word of a query as a job scans it: the word itself and, read as
+ * romaji, its Migemo pattern as literals or as an ICU regular expression.
+ */
+struct search_word {
+	struct search_finder	 f;		/* the word, in the job's query */
+	struct search_finder	*lits;		/* romaji literals, or NULL */
+	char			**lit_text;	/* theirs, owned */
+	size_t			 n_lits;
+#ifdef HAVE_MIGEMO
+	URegularExpression	*re;		/* a bigger pattern, or NULL */
+	UText			*ut;		/* the folded buffer, for re */
+#endif
+};
 
 #ifdef HAVE_MIGEMO
 /*
@@ -1108,42 +1135,45 @@ search_lits_parse(const char *pattern, struct search_lits *ls)
 }
 
 /*
- * Add the occurrences of the Migemo pattern of word[0..len).  A pattern
- * that is a union of a few literals (as for most words of four letters or
- * more: kokusai is こくさい, 国際, 国債, 国祭, 國際 and kokusai) is
- * searched literal by literal with the SIMD scan, some twenty times faster
- * than ICU's regular expressions over UTF-8; a bigger one goes to ICU.
- * Either finds the same fields; the literals may mark more of a field, as
- * they also find the shorter literals a longer match hides.
+ * Prepare the Migemo pattern of word[0..len) for w.  A pattern that is a
+ * union of a few literals (as for most words of four letters or more:
+ * kokusai is こくさい, 国際, 国債, 国祭, 國際 and kokusai) is searched
+ * literal by literal with the SIMD scan, some twenty times faster than
+ * ICU's regular expressions over UTF-8; a bigger one is compiled for ICU,
+ * which a job runs on one slice at a time (uregex_setRegion64 over the
+ * whole buffer, so offsets stay bytes of the buffer).  Either finds the
+ * same fields; the literals may mark more of a field, as they also find
+ * the shorter literals a longer match hides.
  */
 static void
-search_romaji(struct search_index *ix, const char *word, size_t len,
-    struct search_raws *r)
+search_word_romaji(struct search_index *ix, struct search_word *w,
+    const char *word, size_t len)
 {
 	struct search_lits lits;
 	size_t i;
 	UErrorCode ue = U_ZERO_ERROR;
 	UParseError pe;
 	URegularExpression *re;
-	UText *ut, *put;
+	UText *put;
 	unsigned char *pat;
 	migemo *m;
-	char *w;
-	int64_t start, end;
-	size_t fi = 0;
+	char *s;
 
 	if ((m = search_migemo(ix)) == NULL)
 		return;
-	w = xstrndup(word, len);
-	pat = migemo_query(m, (const unsigned char *)w);
-	free(w);
+	s = xstrndup(word, len);
+	pat = migemo_query(m, (const unsigned char *)s);
+	free(s);
 	if (pat == NULL)
 		return;
 	if (search_lits_parse((const char *)pat, &lits) == 0) {
 		migemo_release(m, pat);
+		w->lit_text = lits.v;
+		w->n_lits = lits.n;
+		w->lits = xreallocarray(NULL, lits.n, sizeof *w->lits);
 		for (i = 0; i < lits.n; i++)
-			search_literal(ix, lits.v[i], strlen(lits.v[i]), r);
-		search_lits_fini(&lits);
+			search_finder_init(&w->lits[i], lits.v[i],
+			    strlen(lits.v[i]));
 		return;
 	}
 	put = utext_openUTF8(NULL, (const char *)pat, -1, &ue);
@@ -1156,20 +1186,32 @@ search_romaji(struct search_index *ix, const char *word, size_t len,
 			uregex_close(re);
 		return;
 	}
-	ut = utext_openUTF8(NULL, ix->folded, (int64_t)ix->folded_len, &ue);
-	uregex_setUText(re, ut, &ue);
+	w->ut = utext_openUTF8(NULL, ix->folded, (int64_t)ix->folded_len, &ue);
+	uregex_setUText(re, w->ut, &ue);
+	w->re = re;
+}
+
+/* Add the matches of w's regular expression in the folded bytes [from,
+ * to), entry boundaries, as one run; fi is the field at from. */
+static void
+search_word_regex(const struct search_index *ix, struct search_word *w,
+    size_t from, size_t to, size_t fi, struct search_raws *r)
+{
+	UErrorCode ue = U_ZERO_ERROR;
+	int64_t start, end;
+
+	/* Setting the region resets the matcher: it finds from its start. */
+	uregex_setRegion64(w->re, (int64_t)from, (int64_t)to, &ue);
 	search_raws_mark(r);
-	while (U_SUCCESS(ue) && uregex_findNext(re, &ue)) {
-		start = uregex_start64(re, 0, &ue);
-		end = uregex_end64(re, 0, &ue);
+	while (U_SUCCESS(ue) && uregex_findNext(w->re, &ue)) {
+		start = uregex_start64(w->re, 0, &ue);
+		end = uregex_end64(w->re, 0, &ue);
 		if (U_FAILURE(ue))
 			break;
 		if (end > start)
 			fi = search_raw_add(ix, r, fi, (size_t)start,
 			    (size_t)end);
 	}
-	uregex_close(re);
-	utext_close(ut);
 }
 #endif
 
@@ -1290,81 +1332,552 @@ search_collect(struct search_index *ix, const struct search_raw *r,
 	}
 }
 
-/* Run query and fill res. */
-int
-search_run(struct search_index *ix, const char *query,
-    struct search_result *res)
-{
-	struct fold q;
-	struct search_raws r;
-	size_t *words_in = NULL, *last_word = NULL, n_words = 0, i, k, keep,
-	    len, run_end, e;
-	char *p, *word;
+/* What a job's budget counts, in bytes of literal scanning. */
+#define SEARCH_REGEX_COST	512	/* a byte through ICU's regular
+					   expression, until measured against
+					   the word's own scan (70 MB/s against
+					   the scan's 5 GB/s on plain text, 2
+					   MB/s on text that starts many of the
+					   pattern's alternatives) */
+#define SEARCH_HIT_COST		128	/* an occurrence found and collected */
+#define SEARCH_SLICE_MIN	1024	/* the least a slice covers before it
+					   goes on to its entry's end */
 
-	memset(res, 0, sizeof *res);
-	if (fold_text(&q, query, strlen(query)) != 0)
+/* What one slice found: a result of its own. */
+struct search_chunk {
+	size_t			 n_ranges;	/* offsets its hits use */
+	struct search_result	 res;
+};
+
+/* A job's own state. */
+struct search_work {
+	struct fold		 q;		/* the folded query */
+	struct search_word	*words;		/* point into q */
+	size_t			 n_words;
+	size_t			 weight;	/* literal scans a byte costs */
+	size_t			 n_regex;	/* words with an ICU pattern */
+	double			 regex_cost;	/* what a byte of each costs */
+	double			 lit_ns;	/* time of the words' own */
+	double			 regex_ns;	/* scans and of their patterns
+						   on the same slices */
+	size_t			 origin;	/* the origin entry's first byte */
+	size_t			 origin_field;
+	size_t			 pos;		/* the next byte to scan: an
+						   entry's first */
+	size_t			 field;		/* the field starting at pos */
+	int			 wrapped;	/* scanning [0, origin) */
+	size_t			 found;		/* occurrences so far */
+	struct search_raws	 r;		/* one slice's occurrences */
+	size_t			*words_in;	/* by entry of the slice: how
+						   many words it has */
+	size_t			*last_word;	/* by entry: the last word
+						   counted in it */
+	size_t			 cap_entries;
+	struct search_chunk	*chunks;	/* in scan order: those of
+						   [origin, end), then [0,
+						   origin) */
+	size_t			 n_chunks;
+	size_t			 cap_chunks;
+	size_t			 n_first;	/* chunks of [origin, end) */
+	int			 gathering;	/* all scanned: chunks are
+						   being copied into out */
+	size_t			 gathered;	/* chunks copied (or moved) */
+	size_t			*out_ranges;	/* where the next ranges go */
+	struct search_result	 out;		/* the final result */
+};
+
+/* Nanoseconds on the monotonic clock. */
+static double
+search_now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
+}
+
+/* Whether field i is the first of its entry. */
+static int
+search_entry_starts(const struct search_index *ix, size_t i)
+{
+	return i == 0 || ix->fields[i].entry != ix->fields[i - 1].entry;
+}
+
+/* Where field i starts, or the buffer's end for i = n_fields. */
+static size_t
+search_start_or_end(const struct search_index *ix, size_t i)
+{
+	return i < ix->n_fields ? search_start(ix, SEARCH_STARTS(ix), i) :
+	    ix->folded_len;
+}
+
+/* Order a field against a place: node id, then its title before its
+ * measures (m1 is 0 for the title, measure + 1 for a measure). */
+static int
+search_place_cmp(const struct search_field *fd, size_t id, size_t m1)
+{
+	size_t fm;
+
+	if (fd->node == NULL)
+		return 1;		/* footnotes come last */
+	if (fd->node->id != id)
+		return fd->node->id < id ? -1 : 1;
+	fm = fd->measure == SIZE_MAX ? 0 : fd->measure + 1;
+	return fm < m1 ? -1 : fm > m1;
+}
+
+/* The field of node's title (measure SIZE_MAX) or of its measure. */
+size_t
+search_field_of(const struct search_index *ix, const struct doc_node *node,
+    size_t measure)
+{
+	size_t lo = 0, hi = ix->n_fields, mid, m1;
+
+	if (node == NULL)
+		return ix->n_fields;
+	m1 = measure == SIZE_MAX ? 0 : measure + 1;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (search_place_cmp(&ix->fields[mid], node->id, m1) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Start a job: fold and split the query, prepare each word, and place
+ * the scan at the entry of field from. */
+int
+search_job_start(struct search_job *job, struct search_index *ix,
+    const char *query, size_t from)
+{
+	struct search_work *w;
+	struct search_word *sw;
+	size_t len, n_words = 0;
+	char *p;
+
+	memset(job, 0, sizeof *job);
+	job->ix = ix;
+	job->done = 1;
+	w = xcalloc(1, sizeof *w);
+	if (fold_text(&w->q, query, strlen(query)) != 0) {
+		free(w);
 		return -1;
-	memset(&r, 0, sizeof r);
-	for (p = q.text; *(p += strspn(p, SEARCH_SPACES)) != '\0'; p += len) {
+	}
+	for (p = w->q.text; *(p += strspn(p, SEARCH_SPACES)) != '\0';
+	    p += len) {
 		len = strcspn(p, SEARCH_SPACES);
 		n_words++;
 	}
 	if (n_words == 0) {
-		fold_fini(&q);
+		fold_fini(&w->q);
+		free(w);
 		return -1;
 	}
-	if (n_words > 1) {
-		words_in = xcalloc(ix->n_entries + 1, sizeof *words_in);
-		last_word = xcalloc(ix->n_entries + 1, sizeof *last_word);
-	}
-	n_words = 0;
-	for (p = q.text; *(p += strspn(p, SEARCH_SPACES)) != '\0'; p += len) {
-		word = p;
+	w->words = xcalloc(n_words, sizeof *w->words);
+	for (p = w->q.text; *(p += strspn(p, SEARCH_SPACES)) != '\0';
+	    p += len) {
 		len = strcspn(p, SEARCH_SPACES);
-		keep = r.n;
-		n_words++;
-		search_literal(ix, word, len, &r);
+		sw = &w->words[w->n_words++];
+		search_finder_init(&sw->f, p, len);
+		w->weight++;
 #ifdef HAVE_MIGEMO
-		if (ix->romaji && search_is_romaji(word, len))
-			search_romaji(ix, word, len, &r);
+		if (ix->romaji && search_is_romaji(p, len))
+			search_word_romaji(ix, sw, p, len);
+		w->weight += sw->n_lits;
+		w->n_regex += sw->re != NULL;
+#endif
+	}
+	w->regex_cost = SEARCH_REGEX_COST;
+	if (from >= ix->n_fields)
+		from = 0;
+	while (!search_entry_starts(ix, from))
+		from--;
+	w->origin_field = w->field = from;
+	w->origin = w->pos = search_start_or_end(ix, from);
+	job->work = w;
+	job->done = 0;
+	return 0;
+}
+
+/*
+ * Where the next slice from w->pos ends: after about the bytes that left
+ * pays for at the cost per byte seen so far (at least SEARCH_SLICE_MIN),
+ * at the end of the entry there, never past lap_end (an entry's start or
+ * the buffer's end).  *end_field is the field starting there.
+ */
+static size_t
+search_slice_end(const struct search_job *job, size_t left, size_t lap_end,
+    size_t *end_field)
+{
+	const struct search_index *ix = job->ix;
+	const struct search_work *w = job->work;
+	double per_byte = w->weight + w->n_regex * w->regex_cost, bytes;
+	size_t fi;
+
+	if (job->scanned_bytes > 0)
+		per_byte += (double)w->found * SEARCH_HIT_COST /
+		    (double)job->scanned_bytes;
+	bytes = (double)left / per_byte;
+	if (bytes < SEARCH_SLICE_MIN)
+		bytes = SEARCH_SLICE_MIN;
+	if (bytes >= (double)(lap_end - w->pos)) {
+		*end_field = w->wrapped ? w->origin_field : ix->n_fields;
+		return lap_end;
+	}
+	fi = search_field_at(ix, w->field, w->pos + (size_t)bytes);
+	if (search_start_or_end(ix, fi) != w->pos + (size_t)bytes ||
+	    !search_entry_starts(ix, fi)) {
+		for (fi++; fi < ix->n_fields && !search_entry_starts(ix, fi);
+		    fi++)
+			;
+	}
+	*end_field = fi;
+	return search_start_or_end(ix, fi);
+}
+
+/*
+ * Scan the folded bytes [a, b), whole entries from field fa to field fb,
+ * for every word; keep the entries that have them all as a chunk.
+ * Returns the cost.
+ */
+static size_t
+search_scan_slice(struct search_job *job, size_t a, size_t b, size_t fa,
+    size_t fb)
+{
+	struct search_index *ix = job->ix;
+	struct search_work *w = job->work;
+	struct search_raws *r = &w->r;
+	struct search_result res;
+	struct search_chunk *c;
+	size_t k, i, keep, e, ea = 0, n_entries, run_end, found, multi;
+	double t0 = 0, t1;
+
+	r->n = 0;
+	r->n_runs = 0;
+	multi = w->n_words > 1;
+	if (multi) {
+		/* Entries lie whole in a slice: count per entry of it. */
+		ea = ix->fields[fa].entry;
+		n_entries = ix->fields[fb - 1].entry - ea + 1;
+		if (n_entries > w->cap_entries) {
+			w->cap_entries = n_entries;
+			free(w->words_in);
+			free(w->last_word);
+			w->words_in = xreallocarray(NULL, n_entries,
+			    sizeof *w->words_in);
+			w->last_word = xreallocarray(NULL, n_entries,
+			    sizeof *w->last_word);
+		}
+		memset(w->words_in, 0, n_entries * sizeof *w->words_in);
+		memset(w->last_word, 0, n_entries * sizeof *w->last_word);
+	}
+	for (k = 0; k < w->n_words; k++) {
+		keep = r->n;
+		if (w->n_regex > 0)
+			t0 = search_now_ns();
+		search_literal(ix, &w->words[k].f, a, b, fa, r);
+		for (i = 0; i < w->words[k].n_lits; i++)
+			search_literal(ix, &w->words[k].lits[i], a, b, fa, r);
+#ifdef HAVE_MIGEMO
+		if (w->words[k].re != NULL) {
+			/* How much slower than a scan the pattern runs on
+			 * this text: measured, for the slices' sizes. */
+			t1 = search_now_ns();
+			search_word_regex(ix, &w->words[k], a, b, fa, r);
+			w->lit_ns += t1 - t0;
+			w->regex_ns += search_now_ns() - t1;
+			if (w->lit_ns > 0)
+				w->regex_cost = w->regex_ns / w->lit_ns;
+			if (w->regex_cost < 1)
+				w->regex_cost = 1;
+		}
 #endif
 		/* Count each entry once per word. */
-		for (i = keep; words_in != NULL && i < r.n; i++) {
-			e = ix->fields[r.v[i].field].entry;
-			if (last_word[e] != n_words) {
-				last_word[e] = n_words;
-				words_in[e]++;
+		for (i = keep; multi && i < r->n; i++) {
+			e = ix->fields[r->v[i].field].entry - ea;
+			if (w->last_word[e] != k + 1) {
+				w->last_word[e] = k + 1;
+				w->words_in[e]++;
 			}
 		}
 	}
-	if (words_in != NULL) {
+	found = r->n;
+	memset(&res, 0, sizeof res);
+	if (multi) {
 		/* Keep the occurrences in entries that have every word, run by
 		 * run so that the runs stay sorted; count those entries. */
-		for (k = 0, keep = 0; k < r.n_runs; k++) {
-			run_end = k + 1 < r.n_runs ? r.runs[k + 1] : r.n;
-			i = r.runs[k];
-			r.runs[k] = keep;
+		for (k = 0, keep = 0; k < r->n_runs; k++) {
+			run_end = k + 1 < r->n_runs ? r->runs[k + 1] : r->n;
+			i = r->runs[k];
+			r->runs[k] = keep;
 			for (; i < run_end; i++) {
-				e = ix->fields[r.v[i].field].entry;
-				if (words_in[e] != n_words)
+				e = ix->fields[r->v[i].field].entry - ea;
+				if (w->words_in[e] != w->n_words)
 					continue;
-				r.v[keep++] = r.v[i];
-				if (last_word[e] != n_words + 1) {
-					last_word[e] = n_words + 1;
-					res->n_entries++;
+				r->v[keep++] = r->v[i];
+				if (w->last_word[e] != w->n_words + 1) {
+					w->last_word[e] = w->n_words + 1;
+					res.n_entries++;
 				}
 			}
 		}
-		r.n = keep;
+		r->n = keep;
 	}
-	search_raws_sort(&r);
+	search_raws_sort(r);
 	/* One word: every occurrence counts; collecting counts the entries. */
-	search_collect(ix, r.v, r.n, words_in == NULL, res);
-	free(r.v);
-	free(r.runs);
-	free(words_in);
-	free(last_word);
-	fold_fini(&q);
+	search_collect(ix, r->v, r->n, !multi, &res);
+	if (res.n_hits > 0) {
+		if (w->n_chunks == w->cap_chunks) {
+			w->cap_chunks = w->cap_chunks == 0 ? 16 :
+			    w->cap_chunks * 2;
+			w->chunks = xreallocarray(w->chunks, w->cap_chunks,
+			    sizeof *w->chunks);
+		}
+		c = &w->chunks[w->n_chunks++];
+		c->res = res;
+		c->n_ranges = (size_t)(res.hits[res.n_hits - 1].ranges -
+		    res.hits[0].ranges) + 2 * res.hits[res.n_hits - 1].n_ranges;
+		if (!w->wrapped)
+			w->n_first++;
+		if (job->first == NULL)
+			job->first = res.hits[0].field;
+	}
+	w->found += found;
+	job->scanned_bytes += b - a;
+	return (size_t)((double)(b - a) * (w->weight + w->n_regex *
+	    w->regex_cost)) + found * SEARCH_HIT_COST;
+}
+
+/* The chunk that comes k-th in document order: those of [0, origin)
+ * first. */
+static struct search_chunk *
+search_chunk_at(const struct search_work *w, size_t k)
+{
+	size_t n_second = w->n_chunks - w->n_first;
+
+	return k < n_second ? &w->chunks[w->n_first + k] :
+	    &w->chunks[k - n_second];
+}
+
+/* Copy src's hits and ranges to the end of out, whose allocation has room
+ * for them; *ranges is where its next ranges go. */
+static void
+search_append(struct search_result *out, size_t **ranges,
+    const struct search_result *src)
+{
+	const size_t *base;
+	const struct search_hit *last;
+	struct search_hit *h;
+	size_t i, n;
+
+	if (src->n_hits == 0)
+		return;
+	base = src->hits[0].ranges;
+	for (i = 0; i < src->n_hits; i++) {
+		h = &out->hits[out->n_hits++];
+		*h = src->hits[i];
+		h->ranges = *ranges + (src->hits[i].ranges - base);
+	}
+	last = &src->hits[src->n_hits - 1];
+	n = (size_t)(last->ranges - base) + 2 * last->n_ranges;
+	memcpy(*ranges, base, n * sizeof **ranges);
+	*ranges += n;
+	out->n_entries += src->n_entries;
+}
+
+/* Make room in res for n_hits hits and n_ranges offsets in one allocation
+ * (hits first); returns where the offsets go. */
+static size_t *
+search_result_alloc(struct search_result *res, size_t n_hits,
+    size_t n_ranges)
+{
+	memset(res, 0, sizeof *res);
+	if (n_hits == 0)
+		return NULL;
+	res->hits = xmalloc(n_hits * sizeof *res->hits +
+	    n_ranges * sizeof *res->hits[0].ranges);
+	return (size_t *)(void *)(res->hits + n_hits);
+}
+
+/* Every slice is scanned: prepare the final result (moving a single
+ * chunk, which is all of it). */
+static void
+search_gather_start(struct search_job *job)
+{
+	struct search_work *w = job->work;
+	size_t k, n_hits = 0, n_ranges = 0;
+
+	w->gathering = 1;
+	if (w->n_chunks == 1) {
+		w->out = w->chunks[0].res;
+		memset(&w->chunks[0].res, 0, sizeof w->chunks[0].res);
+		w->gathered = 1;
+	} else {
+		for (k = 0; k < w->n_chunks; k++) {
+			n_hits += w->chunks[k].res.n_hits;
+			n_ranges += w->chunks[k].n_ranges;
+		}
+		w->out_ranges = search_result_alloc(&w->out, n_hits, n_ranges);
+	}
+}
+
+/* Copy chunks, in document order, into the final result until left is
+ * spent (one at least); returns the cost. */
+static size_t
+search_gather(struct search_job *job, size_t left)
+{
+	struct search_work *w = job->work;
+	struct search_chunk *c;
+	size_t spent = 0;
+
+	while (w->gathered < w->n_chunks) {
+		c = search_chunk_at(w, w->gathered++);
+		search_append(&w->out, &w->out_ranges, &c->res);
+		spent += c->res.n_hits * sizeof *c->res.hits +
+		    c->n_ranges * sizeof *c->res.hits[0].ranges;
+		search_result_fini(&c->res);
+		if (spent >= left)
+			break;
+	}
+	if (w->gathered == w->n_chunks) {
+		free(w->chunks);
+		w->chunks = NULL;
+		w->n_chunks = w->n_first = w->gathered = 0;
+		job->done = 1;
+	}
+	return spent;
+}
+
+/* Scan on for about budget (a slice at least), then gather; 1 when the
+ * result is ready. */
+int
+search_job_step(struct search_job *job, size_t budget)
+{
+	struct search_work *w = job->work;
+	size_t spent = 0, lap_end, end, end_field;
+
+	while (!job->done) {
+		lap_end = w->wrapped ? w->origin : job->ix->folded_len;
+		if (w->gathering)
+			spent += search_gather(job, budget - spent);
+		else if (w->pos < lap_end) {
+			end = search_slice_end(job, budget - spent, lap_end,
+			    &end_field);
+			spent += search_scan_slice(job, w->pos, end, w->field,
+			    end_field);
+			w->pos = end;
+			w->field = end_field;
+		} else if (!w->wrapped && w->origin > 0) {
+			/* Go on from the start up to the origin. */
+			w->wrapped = 1;
+			w->pos = 0;
+			w->field = 0;
+			continue;
+		} else {
+			search_gather_start(job);
+			continue;
+		}
+		if (spent >= budget)
+			break;
+	}
+	return job->done;
+}
+
+/* What has been found so far, in document order (a copy). */
+void
+search_job_partial(const struct search_job *job, struct search_result *res)
+{
+	const struct search_work *w = job->work;
+	size_t k, n_hits, n_ranges, *ranges;
+	const struct search_chunk *c;
+
+	memset(res, 0, sizeof *res);
+	if (w == NULL)
+		return;
+	/* What is gathered is a result of its own, with room to spare. */
+	n_hits = w->out.n_hits;
+	n_ranges = w->out.n_hits == 0 ? 0 : (size_t)(w->out.hits[
+	    w->out.n_hits - 1].ranges - w->out.hits[0].ranges) +
+	    2 * w->out.hits[w->out.n_hits - 1].n_ranges;
+	for (k = w->gathered; k < w->n_chunks; k++) {
+		c = search_chunk_at(w, k);
+		n_hits += c->res.n_hits;
+		n_ranges += c->n_ranges;
+	}
+	ranges = search_result_alloc(res, n_hits, n_ranges);
+	if (ranges == NULL)
+		return;
+	search_append(res, &ranges, &w->out);
+	for (k = w->gathered; k < w->n_chunks; k++)
+		search_append(res, &ranges, &search_chunk_at(w, k)->res);
+}
+
+/* Step to the end and hand the result over. */
+void
+search_job_finish(struct search_job *job, struct search_result *res)
+{
+	memset(res, 0, sizeof *res);
+	if (job->work == NULL)
+		return;
+	while (!search_job_step(job, SIZE_MAX))
+		;
+	*res = job->work->out;
+	memset(&job->work->out, 0, sizeof job->work->out);
+}
+
+/* Free everything the job holds. */
+void
+search_job_fini(struct search_job *job)
+{
+	struct search_work *w = job->work;
+	struct search_word *sw;
+	size_t i, k;
+
+	if (w != NULL) {
+		for (i = 0; i < w->n_words; i++) {
+			sw = &w->words[i];
+			for (k = 0; k < sw->n_lits; k++)
+				free(sw->lit_text[k]);
+			free(sw->lit_text);
+			free(sw->lits);
+#ifdef HAVE_MIGEMO
+			if (sw->re != NULL)
+				uregex_close(sw->re);
+			if (sw->ut != NULL)
+				utext_close(sw->ut);
+#endif
+		}
+		free(w->words);
+		for (k = 0; k < w->n_chunks; k++)
+			search_result_fini(&w->chunks[k].res);
+		free(w->chunks);
+		search_result_fini(&w->out);
+		free(w->r.v);
+		free(w->r.runs);
+		free(w->words_in);
+		free(w->last_word);
+		fold_fini(&w->q);
+		free(w);
+	}
+	memset(job, 0, sizeof *job);
+}
+
+/* Run query and fill res: a job from the start, stepped to the end. */
+int
+search_run(struct search_index *ix, const char *query,
+    struct search_result *res)
+{
+	struct search_job job;
+
+	memset(res, 0, sizeof *res);
+	if (search_job_start(&job, ix, query, 0) != 0) {
+		search_job_fini(&job);
+		return -1;
+	}
+	search_job_finish(&job, res);
+	search_job_fini(&job);
 	return 0;
 }
 

@@ -14,6 +14,10 @@
  * expressions); the dictionary is loaded on the first such word, or by
  * search_prepare_romaji.
  *
+ * A query can also run a slice at a time from an entry (search_job_*), for
+ * search as you type: the first match from that entry comes at once, the
+ * rest between keystrokes, and the end result is search_run's.
+ *
  * The index borrows the doc (valid until doc_free()) and owns its folded
  * text.  Results own their arrays and borrow the index's fields.
  */
@@ -99,10 +103,72 @@ void search_index_fini(struct search_index *ix);
 
 /*
  * Run query (UTF-8) and fill res (zeroed or finished before).  Returns 0,
- * or -1 when the query has no words (empty or only spaces).
+ * or -1 when the query has no words (empty or only spaces).  The same as
+ * search_job_start from field 0 and search_job_finish.
  */
 int search_run(struct search_index *ix, const char *query,
     struct search_result *res);
+
+/*
+ * A search run a slice at a time (a job), so that search as you type can
+ * show the first match at once and find the rest between keystrokes.  The
+ * job starts at an entry (the origin), scans the folded text from there to
+ * the end and then from the start back to the origin, one slice of whole
+ * entries at a time (so that several words must still occur in one
+ * entry), and its result is search_run's: every hit, in document order.
+ * A job borrows the index (valid until search_index_fini) and owns the
+ * rest; only ix, first, scanned_bytes and done are to be read.
+ */
+struct search_work;
+struct search_job {
+	struct search_index		*ix;
+	const struct search_field	*first;		/* the first field that
+							   matched in scan order
+							   (from the origin on,
+							   wrapping), or NULL */
+	size_t				 scanned_bytes;	/* of ix->folded_len */
+	int				 done;		/* the result is ready */
+	struct search_work		*work;		/* search.c's */
+};
+
+/*
+ * The field of node's title (measure SIZE_MAX) or of its measure, to
+ * start a job from; n_fields for NULL.
+ */
+size_t search_field_of(const struct search_index *ix,
+    const struct doc_node *node, size_t measure);
+/*
+ * Start a job for query (UTF-8) from the entry of field from (0 with
+ * from >= n_fields): fold it, split it into words and, for romaji,
+ * prepare their Migemo patterns; nothing is scanned yet.  Returns 0, or
+ * -1 when the query has no words (the job is then done and empty).
+ * Call search_job_fini in either case.
+ */
+int search_job_start(struct search_job *job, struct search_index *ix,
+    const char *query, size_t from);
+/*
+ * Scan on for about budget: bytes of literal scanning, a word's romaji
+ * literals each counting as another scan and a regular expression as
+ * many, each occurrence as more; at least one slice.  After the scan the
+ * hits are gathered into one result, also within budget.  Returns 1 when
+ * the result is ready (done), else 0.
+ */
+int search_job_step(struct search_job *job, size_t budget);
+/*
+ * What has been found so far, in document order: a result of its own
+ * (zeroed or finished before; free with search_result_fini).  Holds every
+ * hit of the scanned entries, job->first's among them.
+ */
+void search_job_partial(const struct search_job *job,
+    struct search_result *res);
+/*
+ * Step to the end and hand the result over to res (zeroed or finished
+ * before): the same hits, ranges and n_entries as search_run's.  Empty
+ * when the start failed.  Call search_job_fini after.
+ */
+void search_job_finish(struct search_job *job, struct search_result *res);
+/* Free a job in any state and zero it. */
+void search_job_fini(struct search_job *job);
 /* Free a result and zero it. */
 void search_result_fini(struct search_result *res);
 

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "model/doc.h"
+#include "model/buf.h"
 #include "model/search.h"
 
 
@@ -506,6 +507,356 @@ test_metachars(void **state)
 	search_result_fini(&res);
 }
 
+/* The field of every title and measure, as an origin for a job. */
+static void
+test_field_of(void **state)
+{
+	struct fixture *fx = *state;
+	const struct search_field *f;
+	const struct doc_node *n;
+	size_t i, k;
+
+	for (n = doc_next(fx->doc, NULL); n != NULL; n = doc_next(fx->doc, n)) {
+		k = search_field_of(&fx->ix, n, SIZE_MAX);
+		assert_true(k < fx->ix.n_fields);
+		f = &fx->ix.fields[k];
+		assert_int_equal(f->kind, SEARCH_TITLE);
+		assert_ptr_equal(f->node, n);
+		for (i = 0; i < n->n_measures; i++) {
+			k = search_field_of(&fx->ix, n, i);
+			assert_true(k < fx->ix.n_fields);
+			f = &fx->ix.fields[k];
+			assert_int_equal(f->kind, SEARCH_MEASURE);
+			assert_ptr_equal(f->node, n);
+			assert_int_equal(f->measure, i);
+		}
+	}
+	assert_int_equal(search_field_of(&fx->ix, NULL, SIZE_MAX),
+	    fx->ix.n_fields);
+}
+
+/* Texts the large document is made of: kanji, kana (some half-width),
+ * ASCII and full-width letters. */
+static const char *const big_phrases[] = {
+	"サイバーセキュリティ", "ｻｲﾊﾞｰ攻撃", "国際連携", "情報共有",
+	"人材育成", "ＩｏＴ機器", "重要インフラ", "の推進", "及び",
+	"経営層", "CSIRT※1", "ISAC※2", "サプライチェーン", "こくさい",
+	"研究開発", "国債", "の強化", "ｾｷｭﾘﾃｨ", "ict", "地方公共団体",
+};
+static const char *const big_agencies[] = {
+	"NISC", "総務省", "経済産業省", "外務省", "国際戦略室",
+};
+
+/* A text of a few phrases, drawn by *seed. */
+static void
+big_text(struct buf *b, unsigned long *seed, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		*seed = *seed * 6364136223846793005UL + 1442695040888963407UL;
+		buf_adds(b, big_phrases[(*seed >> 33) %
+		    (sizeof big_phrases / sizeof big_phrases[0])]);
+	}
+}
+
+/* A document of entries × 8 sections × 6 items of 1–4 measures, tagged
+ * with 1–2 organisations, some items tagged themselves, and two
+ * footnotes: about 60 KB of folded text per 10 entries. */
+static struct doc *
+big_doc(size_t entries)
+{
+	struct buf b = { 0 };
+	unsigned long seed = 42;
+	struct doc *doc;
+	size_t e, s, it, m, n_m;
+
+	buf_adds(&b, "title: 大きな文書\nnodes:\n");
+	for (e = 1; e <= entries; e++) {
+		buf_printf(&b, "  - number: \"%zu.\"\n    title: ", e);
+		big_text(&b, &seed, 2);
+		buf_adds(&b, "\n    children:\n");
+		for (s = 1; s <= 8; s++) {
+			buf_printf(&b, "      - number: \"%zu.%zu\"\n"
+			    "        title: ", e, s);
+			big_text(&b, &seed, 3);
+			buf_adds(&b, "\n        children:\n");
+			for (it = 1; it <= 6; it++) {
+				buf_printf(&b, "          - number: \"(%zu)\"\n"
+				    "            title: ", it);
+				big_text(&b, &seed, 2);
+				if (it == 3)
+					buf_printf(&b, "\n            agencies: "
+					    "[%s]", big_agencies[s % 5]);
+				buf_adds(&b, "\n            measures:\n");
+				n_m = 1 + (e + s + it) % 4;
+				for (m = 0; m < n_m; m++) {
+					buf_adds(&b, "              - text: ");
+					big_text(&b, &seed, 4);
+					buf_printf(&b, "\n                agencies:"
+					    " [%s, %s]\n", big_agencies[m % 5],
+					    big_agencies[(it + m) % 5]);
+				}
+			}
+		}
+	}
+	buf_adds(&b, "footnotes:\n  - mark: ※1\n    term: CSIRT\n"
+	    "    text: Computer Security Incident Response Teamの略。"
+	    "国際的な連携\n  - mark: ※2\n    term: ISAC\n"
+	    "    text: 情報共有のための組織\n");
+	doc = load_inline(b.data);
+	buf_fini(&b);
+	return doc;
+}
+
+/* Run query as a job from field from, stepped by budget, and check that
+ * it gives exactly search_run's result (want). */
+static void
+expect_job(struct search_index *ix, const char *query, size_t from,
+    size_t budget, const struct search_result *want)
+{
+	struct search_job job;
+	struct search_result res;
+	size_t steps = 0;
+
+	assert_int_equal(search_job_start(&job, ix, query, from), 0);
+	assert_int_equal(job.done, 0);
+	while (!search_job_step(&job, budget))
+		steps++;
+	assert_true(job.done);
+	/* Small budgets take many steps. */
+	if (budget == 0 && job.scanned_bytes > 8 * 4096)
+		assert_true(steps > 4);
+	search_job_finish(&job, &res);
+	expect_well_formed(ix, &res);
+	expect_same_result(&res, want);
+	search_result_fini(&res);
+	search_job_fini(&job);
+	assert_null(job.work);
+}
+
+/* Jobs from many origins with many budgets, against search_run. */
+static void
+expect_jobs(struct search_index *ix, const char *const *queries, size_t n,
+    size_t every)
+{
+	static const size_t budgets[] = { 0, 1000, 70000, SIZE_MAX };
+	struct search_result want;
+	size_t q, from, b;
+
+	for (q = 0; q < n; q++) {
+		if (search_run(ix, queries[q], &want) != 0)
+			fail_msg("search_run(\"%s\") failed", queries[q]);
+		for (from = 0; from <= ix->n_fields; from += every)
+			for (b = 0; b < sizeof budgets / sizeof budgets[0];
+			    b++)
+				expect_job(ix, queries[q], from, budgets[b],
+				    &want);
+		/* The last field (a footnote's text) and past the end. */
+		expect_job(ix, queries[q], ix->n_fields - 1, 0, &want);
+		expect_job(ix, queries[q], ix->n_fields + 7, 0, &want);
+		search_result_fini(&want);
+	}
+}
+
+/* Literal, multi-word and folded queries. */
+static const char *const job_queries[] = {
+	"サイバー", "ｻｲﾊﾞｰ", "せきゅりてぃ", "ICT", "の", "国際 連携",
+	"人材 育成 経営層", "総務省 CSIRT", "csirt", "isac 情報", "※1",
+	"ＮＩＳＣ", "鯨", "国 際", "ー",
+};
+
+/* A job stepped a little at a time from any entry finds what search_run
+ * finds: the same hits, ranges, entries and order. */
+static void
+test_job_same_as_run(void **state)
+{
+	struct fixture *fx = *state;
+	struct search_index ix;
+	struct doc *doc;
+
+	expect_jobs(&fx->ix, job_queries, sizeof job_queries /
+	    sizeof job_queries[0], 3);
+	doc = big_doc(12);
+	search_index_build(&ix, doc);
+	assert_true(ix.folded_len > 60000);
+	expect_jobs(&ix, job_queries, sizeof job_queries /
+	    sizeof job_queries[0], 97);
+	search_index_fini(&ix);
+	doc_free(&doc);
+}
+
+/*
+ * Step a job from field from a slice at a time; at each step, check
+ * job.first against the first hit of want at or after from's entry
+ * (wrapping), and the partial result against want's hits in the part
+ * scanned so far.  Returns the steps taken until first was known.
+ */
+static size_t
+expect_progress(struct search_index *ix, const char *query, size_t from,
+    const struct search_result *want)
+{
+	struct search_job job;
+	struct search_result part;
+	const struct search_field *first = NULL;
+	size_t i, k, origin, lo, hi, at, steps = 0, until = 0;
+	int done = 0;
+
+	/* The origin: the first byte of from's entry. */
+	lo = from;
+	while (lo > 0 && ix->fields[lo - 1].entry == ix->fields[lo].entry)
+		lo--;
+	origin = ix->fields[lo].fold_start;
+	for (i = 0; i < want->n_hits; i++)
+		if (want->hits[i].field >= &ix->fields[lo]) {
+			first = want->hits[i].field;
+			break;
+		}
+	if (first == NULL && want->n_hits > 0)
+		first = want->hits[0].field;
+	assert_int_equal(search_job_start(&job, ix, query, from), 0);
+	assert_null(job.first);
+	while (!done) {
+		done = search_job_step(&job, 0);
+		steps++;
+		if (job.first == NULL)
+			until = steps;
+		else
+			assert_ptr_equal(job.first, first);
+		/* The part scanned: [origin, hi) or, wrapped, [origin,
+		 * end) and [0, lo). */
+		hi = origin + job.scanned_bytes;
+		lo = hi > ix->folded_len ? hi - ix->folded_len : 0;
+		if (hi > ix->folded_len)
+			hi = ix->folded_len;
+		search_job_partial(&job, &part);
+		expect_well_formed(ix, &part);
+		for (i = k = 0; i < want->n_hits; i++) {
+			at = want->hits[i].field->fold_start;
+			if (!((at >= origin && at < hi) || at < lo))
+				continue;
+			assert_true(k < part.n_hits);
+			assert_ptr_equal(part.hits[k].field,
+			    want->hits[i].field);
+			assert_int_equal(part.hits[k].n_ranges,
+			    want->hits[i].n_ranges);
+			assert_memory_equal(part.hits[k].ranges,
+			    want->hits[i].ranges, 2 * part.hits[k].n_ranges *
+			    sizeof *part.hits[k].ranges);
+			k++;
+		}
+		assert_int_equal(k, part.n_hits);
+		search_result_fini(&part);
+	}
+	assert_ptr_equal(job.first, first);
+	assert_int_equal(job.scanned_bytes, ix->folded_len);
+	search_job_partial(&job, &part);
+	expect_same_result(&part, want);
+	search_result_fini(&part);
+	search_job_fini(&job);
+	return until;
+}
+
+/* A job knows the first match from its origin as soon as it has scanned
+ * it, and its partial result is every hit of what it has scanned. */
+static void
+test_job_first(void **state)
+{
+	struct search_index ix;
+	struct search_result want;
+	struct doc *doc;
+	size_t q, from, until;
+	const char *queries[] = { "サイバー", "国際 連携", "経営層 人材",
+	    "csirt", "ISAC 組織", "国債", "鯨" };
+
+	(void)state;
+	doc = big_doc(12);
+	search_index_build(&ix, doc);
+	for (q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+		if (search_run(&ix, queries[q], &want) != 0)
+			fail_msg("search_run(\"%s\") failed", queries[q]);
+		for (from = 0; from < ix.n_fields; from += 211) {
+			until = expect_progress(&ix, queries[q], from, &want);
+			/* A frequent word is found in the first slice. */
+			if (q == 0)
+				assert_int_equal(until, 0);
+		}
+		search_result_fini(&want);
+	}
+	search_index_fini(&ix);
+	doc_free(&doc);
+}
+
+/* A match before the origin only is found after the scan wraps around. */
+static void
+test_job_wrap(void **state)
+{
+	struct fixture *fx = *state;
+	struct search_job job;
+	struct search_result res;
+	const struct doc_node *n = find(fx->doc, "5.", NULL, NULL);
+	const struct doc_node *want = find(fx->doc, "1.", "1.1", "(1)");
+	size_t from = search_field_of(&fx->ix, n, SIZE_MAX), steps = 0;
+
+	/* 経営層 is only in 1.1 (1), its title and its measure, long
+	 * before 5. */
+	assert_int_equal(search_job_start(&job, &fx->ix, "経営層", from), 0);
+	while (job.first == NULL && !search_job_step(&job, 0))
+		steps++;
+	assert_non_null(job.first);
+	assert_ptr_equal(job.first->node, want);
+	/* Scanned: from 5. to the end, then from the start on. */
+	assert_true(job.scanned_bytes > fx->ix.folded_len -
+	    fx->ix.fields[from].fold_start);
+	assert_int_equal(job.first->kind, SEARCH_TITLE);
+	search_job_finish(&job, &res);
+	assert_int_equal(res.n_hits, 2);
+	assert_ptr_equal(res.hits[0].field->node, want);
+	assert_ptr_equal(res.hits[1].field->node, want);
+	search_result_fini(&res);
+	search_job_fini(&job);
+
+	/* From ※1's text (its entry starts at its term): CSIRT in the term
+	 * comes first, then the measure of 2.2 (2) after the wrap; the result
+	 * is in document order. */
+	from = fx->ix.n_fields - 3;
+	assert_ptr_equal(fx->ix.fields[from].text, fx->doc->footnotes[0].text);
+	assert_int_equal(search_job_start(&job, &fx->ix, "CSIRT", from), 0);
+	(void)search_job_step(&job, 0);
+	assert_non_null(job.first);
+	assert_int_equal(job.first->kind, SEARCH_FOOTNOTE);
+	assert_ptr_equal(job.first->text, fx->doc->footnotes[0].term);
+	search_job_finish(&job, &res);
+	assert_int_equal(res.n_hits, 2);
+	assert_int_equal(res.hits[0].field->kind, SEARCH_MEASURE);
+	assert_int_equal(res.hits[1].field->kind, SEARCH_FOOTNOTE);
+	search_result_fini(&res);
+	search_job_fini(&job);
+}
+
+/* A query with no words starts no job. */
+static void
+test_job_empty(void **state)
+{
+	struct fixture *fx = *state;
+	struct search_job job;
+	struct search_result res;
+
+	memset(&res, 0xff, sizeof res);
+	assert_int_equal(search_job_start(&job, &fx->ix, " \xe3\x80\x80", 3),
+	    -1);
+	assert_true(job.done);
+	assert_null(job.first);
+	assert_int_equal(search_job_step(&job, 0), 1);
+	search_job_partial(&job, &res);
+	assert_int_equal(res.n_hits, 0);
+	assert_null(res.hits);
+	search_job_finish(&job, &res);
+	assert_int_equal(res.n_hits, 0);
+	search_job_fini(&job);
+	search_job_fini(&job);		/* twice is fine */
+}
+
 /* Skip a test when Migemo or its dictionary is missing, saying why. */
 static int
 migemo_missing(void)
@@ -632,6 +983,35 @@ test_migemo_escape(void **state)
 	doc_free(&doc);
 }
 
+/* Romaji jobs: literals (kokusai) and ICU (kok, kokus) in slices. */
+static void
+test_job_romaji(void **state)
+{
+	struct fixture *fx = *state;
+	struct search_index ix;
+	struct search_result want;
+	struct doc *doc;
+	const char *queries[] = { "kok", "kokus", "kokusai", "saiba",
+	    "kok 省", "jouhou kyouyuu" };
+	size_t q, from;
+
+	if (migemo_missing())
+		skip();
+	expect_jobs(&fx->ix, queries, sizeof queries / sizeof queries[0], 5);
+	doc = big_doc(12);
+	search_index_build(&ix, doc);
+	expect_jobs(&ix, queries, sizeof queries / sizeof queries[0], 397);
+	for (q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+		if (search_run(&ix, queries[q], &want) != 0)
+			fail_msg("search_run(\"%s\") failed", queries[q]);
+		for (from = 0; from < ix.n_fields; from += 997)
+			(void)expect_progress(&ix, queries[q], from, &want);
+		search_result_fini(&want);
+	}
+	search_index_fini(&ix);
+	doc_free(&doc);
+}
+
 int
 main(void)
 {
@@ -655,6 +1035,17 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_migemo, setup_index,
 		    teardown_index),
 		cmocka_unit_test(test_migemo_escape),
+		cmocka_unit_test_setup_teardown(test_field_of, setup_index,
+		    teardown_index),
+		cmocka_unit_test_setup_teardown(test_job_same_as_run,
+		    setup_index, teardown_index),
+		cmocka_unit_test(test_job_first),
+		cmocka_unit_test_setup_teardown(test_job_wrap, setup_index,
+		    teardown_index),
+		cmocka_unit_test_setup_teardown(test_job_empty, setup_index,
+		    teardown_index),
+		cmocka_unit_test_setup_teardown(test_job_romaji, setup_index,
+		    teardown_index),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

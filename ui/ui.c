@@ -4,6 +4,8 @@
  * on SIGINT, SIGTERM and SIGHUP (the signal is then re-raised so the parent
  * sees it), and before a fatal error is printed (the xmalloc hook).  Ctrl-Z
  * is left to ncurses, which restores the terminal and redraws on fg.
+ * While a search runs (ui/find.c), the loop polls for keys instead of
+ * waiting and runs the search a slice at a time while none is waiting.
  */
 #include "ui/ui.h"
 
@@ -511,7 +513,7 @@ ui_key(struct ui *ui, int key, int is_char)
 		if (ui->find.active) {
 			snprintf(ui->message, sizeof ui->message,
 			    "search cleared");
-			ui->find.active = 0;
+			find_cancel(ui);
 		}
 		if (ui->zoom) {
 			ui->zoom = 0;
@@ -617,7 +619,7 @@ ui_run(const struct doc *doc, struct search_index *index, int remember)
 	struct ui ui;
 	const char *failed;
 	char why[256];
-	int status, r, sig;
+	int status, r, sig, draw = 1;
 	wint_t wc;
 
 	if ((status = ui_start()) != 0)
@@ -631,14 +633,28 @@ ui_run(const struct doc *doc, struct search_index *index, int remember)
 		ui_state_load(&ui);
 	ui_layout(&ui);
 	while (!ui.quit && ui_signal == 0) {
-		ui_follow(&ui);
-		ui_draw(&ui);
+		if (draw) {
+			ui_follow(&ui);
+			ui_draw(&ui);
+		}
+		draw = 1;
 		if (ui.find.prompt) {
 			/* The prompt is on the screen: load the romaji
 			 * dictionary while the person starts typing. */
 			search_prepare_romaji(index);
 		}
-		r = get_wch(&wc);
+		if (find_busy(&ui)) {
+			/* A search runs: a slice of it whenever no key is
+			 * waiting, a frame only when it shows something new. */
+			timeout(0);
+			r = get_wch(&wc);
+			timeout(200);
+			if (r == ERR) {
+				draw = find_work(&ui);
+				continue;
+			}
+		} else
+			r = get_wch(&wc);
 		if (r == OK && wc == 27 && ui_swallow_sequence())
 			continue;
 		if (r != ERR) {

@@ -12,6 +12,7 @@
 #define UI_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model/doc.h"
 #include "model/outline.h"
@@ -33,6 +34,14 @@ enum ui_focus { UI_FOCUS_TREE, UI_FOCUS_PANE };
 struct find_target {
 	const struct doc_node	*node;
 	size_t			 measure;	/* or OUTLINE_NODE */
+};
+
+/* A target and its place in document order as one number (the node's
+ * id, then its row 0 or a measure's index + 1): compared without reading
+ * the node. */
+struct find_place {
+	uint64_t		 key;
+	struct find_target	 target;
 };
 
 /* What a list overlay shows (ui/list.c). */
@@ -80,10 +89,30 @@ struct find {
 	struct search_index	*index;		/* borrowed from main */
 	struct buf		 query;		/* UTF-8, as typed */
 	int			 prompt;	/* the prompt is open */
-	int			 active;	/* matches are shown */
+	int			 active;	/* a search is on: matches are
+						   shown (or being found) */
+	struct search_job	 job;		/* the search, while running */
+	int			 running;	/* job is being stepped; result
+						   is partial */
+	int			 follow;	/* take the selection to the
+						   first match as it is found */
+	struct find_target	 went;		/* where the search left the
+						   selection */
+	int			 installing;	/* result is the job's whole
+						   result, being indexed */
+	size_t			 installed;	/* hits of result indexed */
 	struct search_result	 result;
-	struct find_target	*targets;	/* matches in document order */
+	struct find_place	*targets;	/* matches in document order */
 	size_t			 n_targets;
+	size_t			 cap_targets;
+	struct find_place	*notes;		/* scratch: places citing
+						   footnote matches */
+	size_t			 n_notes;
+	size_t			 cap_notes;
+	size_t			**set;		/* the slots below that the
+						   result set */
+	size_t			 n_set;
+	size_t			 cap_set;
 	size_t			*title_hit;	/* by node id: hit index + 1 */
 	size_t			*measure_hit;	/* by global measure: hit + 1 */
 	size_t			*footnote_hit;	/* by footnote: text hit + 1 */
@@ -162,8 +191,15 @@ void find_init(struct ui *ui, struct search_index *index);
 void find_fini(struct ui *ui);
 int find_key(struct ui *ui, int key, int is_char);
 void find_draw_prompt(struct ui *ui);
-/* Run query (a remembered search) without the prompt. */
+/* Run query (a remembered search) without the prompt, between keys. */
 void find_restore_query(struct ui *ui, const char *query);
+/* Stop the search and forget its matches. */
+void find_cancel(struct ui *ui);
+/* Whether a search is running: call find_work while no key is waiting. */
+int find_busy(const struct ui *ui);
+/* Run the search a slice further (a millisecond or two); 1 when the
+ * screen must be drawn again (first match found, or the search ended). */
+int find_work(struct ui *ui);
 const char *find_status(struct ui *ui, char *buf, size_t size);
 /* The ranges of the search's matches in a text, or NULL. */
 const struct search_hit *find_title(const struct ui *ui,

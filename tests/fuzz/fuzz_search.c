@@ -8,9 +8,10 @@
  * tests/data/fold-mix.yaml and tests/data/hostile-fields.yaml): hits come
  * in document order, their ranges are sorted, disjoint, inside the field and
  * on character boundaries, and each field drawn with its ranges marked is
- * safe for a terminal.  Romaji (Migemo) is tried for short queries only,
- * when the first byte is odd, and on the first document only (each index
- * loads its own dictionary), to keep runs fast.
+ * safe for a terminal; run as a job from some entry, a slice at a time,
+ * it gives the same result.  Romaji (Migemo) is tried for short queries
+ * only, when the first byte is odd, and on the first document only (each
+ * index loads its own dictionary), to keep runs fast.
  */
 #include <locale.h>
 #include <stddef.h>
@@ -125,6 +126,48 @@ fuzz_fold(const char *s, size_t len)
 	FUZZ_ASSERT(f.text == NULL);
 }
 
+/*
+ * Run query as a job from an entry picked by the query's length, a slice
+ * at a time, and check that it ends with res (search_run's), and that its
+ * first match is the first hit at or after that entry (wrapping).
+ */
+static void
+fuzz_job(struct search_index *ix, const char *query,
+    const struct search_result *res)
+{
+	struct search_job job;
+	struct search_result got;
+	const struct search_field *first = NULL;
+	size_t i, from, lo;
+
+	if (ix->n_fields == 0)
+		return;
+	from = strlen(query) * 7919 % ix->n_fields;
+	lo = from;
+	while (lo > 0 && ix->fields[lo - 1].entry == ix->fields[lo].entry)
+		lo--;
+	for (i = 0; i < res->n_hits && first == NULL; i++)
+		if (res->hits[i].field >= &ix->fields[lo])
+			first = res->hits[i].field;
+	if (first == NULL && res->n_hits > 0)
+		first = res->hits[0].field;
+	FUZZ_ASSERT(search_job_start(&job, ix, query, from) == 0);
+	while (!search_job_step(&job, 0))
+		FUZZ_ASSERT(job.first == NULL || job.first == first);
+	FUZZ_ASSERT(job.first == first);
+	search_job_finish(&job, &got);
+	search_job_fini(&job);
+	FUZZ_ASSERT(got.n_hits == res->n_hits);
+	FUZZ_ASSERT(got.n_entries == res->n_entries);
+	for (i = 0; i < got.n_hits; i++) {
+		FUZZ_ASSERT(got.hits[i].field == res->hits[i].field);
+		FUZZ_ASSERT(got.hits[i].n_ranges == res->hits[i].n_ranges);
+		FUZZ_ASSERT(memcmp(got.hits[i].ranges, res->hits[i].ranges,
+		    2 * got.hits[i].n_ranges * sizeof *got.hits[i].ranges) == 0);
+	}
+	search_result_fini(&got);
+}
+
 /* Run query against one index and check the result. */
 static void
 fuzz_query(struct search_index *ix, const char *query, int romaji)
@@ -139,6 +182,7 @@ fuzz_query(struct search_index *ix, const char *query, int romaji)
 		FUZZ_ASSERT(res.n_hits == 0 && res.hits == NULL);
 		return;
 	}
+	fuzz_job(ix, query, &res);
 	FUZZ_ASSERT(res.n_entries <= ix->n_entries);
 	FUZZ_ASSERT(res.n_hits >= res.n_entries);
 	for (i = 0; i < res.n_hits; i++) {
