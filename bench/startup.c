@@ -12,8 +12,12 @@
  * nothing in between.  The time is that of the last byte before it waited.
  * The child is then ended with SIGTERM.  -o FILE keeps the last run's
  * output (what a terminal would have drawn), to check the frame is whole.
+ * The child's CPU time (user and system since the fork, from its CPU-time
+ * clock, so exec counts) is read at the same moment, before SIGTERM, so its
+ * exit does not; a busy machine stretches the wall clock, hardly the CPU.
  *
- * Prints "startup_ms MEDIAN" and "startup_bytes N" (bytes of the last run).
+ * Prints "startup_ms MEDIAN", "startup_cpu MEDIAN" (ms of the child's CPU)
+ * and "startup_bytes N" (bytes of the last run).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -25,6 +29,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "bench/util.h"
@@ -59,9 +64,26 @@ startup_waiting(pid_t pid)
 	    nr == 271 || nr == 281;
 }
 
-/* One run: ms to the first frame, or -1; the output goes to keep. */
+/* Milliseconds of CPU time pid has used so far, or -1. */
 static double
-startup_run(int cols, int rows, char **cmd, FILE *keep, size_t *bytes)
+startup_cpu_ms(pid_t pid)
+{
+	struct timespec ts;
+	clockid_t clk;
+
+	if (clock_getcpuclockid(pid, &clk) != 0 ||
+	    clock_gettime(clk, &ts) != 0)
+		return -1;
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/*
+ * One run: ms to the first frame, or -1; the child's CPU ms up to then in
+ * *cpu; the output goes to keep.
+ */
+static double
+startup_run(int cols, int rows, char **cmd, FILE *keep, size_t *bytes,
+    double *cpu)
 {
 	struct winsize ws;
 	struct pollfd pfd;
@@ -75,6 +97,7 @@ startup_run(int cols, int rows, char **cmd, FILE *keep, size_t *bytes)
 	ws.ws_col = (unsigned short)cols;
 	ws.ws_row = (unsigned short)rows;
 	*bytes = 0;
+	*cpu = -1;
 	t0 = last = bench_now_ms();
 	pid = forkpty(&master, NULL, NULL, &ws);
 	if (pid < 0)
@@ -102,8 +125,10 @@ startup_run(int cols, int rows, char **cmd, FILE *keep, size_t *bytes)
 		if (now - t0 > STARTUP_LIMIT_MS)
 			break;
 		if (*bytes > 0 && startup_waiting(pid)) {
-			if (++quiet >= 2)
+			if (++quiet >= 2) {
+				*cpu = startup_cpu_ms(pid);
 				break;
+			}
 		} else
 			quiet = 0;
 	}
@@ -124,7 +149,7 @@ startup_run(int cols, int rows, char **cmd, FILE *keep, size_t *bytes)
 int
 main(int argc, char **argv)
 {
-	double t[STARTUP_MAX_RUNS];
+	double t[STARTUP_MAX_RUNS], c[STARTUP_MAX_RUNS], cpu;
 	const char *keep_path = NULL;
 	FILE *keep = NULL;
 	size_t bytes = 0;
@@ -150,14 +175,14 @@ main(int argc, char **argv)
 	}
 	a++;
 	/* One run first so that the files and libraries are cached. */
-	if (startup_run(cols, rows, argv + a, NULL, &bytes) < 0) {
+	if (startup_run(cols, rows, argv + a, NULL, &bytes, &cpu) < 0) {
 		fprintf(stderr, "startup: %s never waited for a key\n", argv[a]);
 		return 1;
 	}
 	for (i = 0; i < runs; i++) {
 		if (i == runs - 1 && keep_path != NULL)
 			keep = fopen(keep_path, "w");
-		t[i] = startup_run(cols, rows, argv + a, keep, &bytes);
+		t[i] = startup_run(cols, rows, argv + a, keep, &bytes, &c[i]);
 		if (keep != NULL)
 			fclose(keep);
 		keep = NULL;
@@ -167,7 +192,8 @@ main(int argc, char **argv)
 			return 1;
 		}
 	}
-	printf("startup_ms %.3f\nstartup_bytes %zu\n",
-	    bench_median(t, (size_t)runs), bytes);
+	printf("startup_ms %.3f\nstartup_cpu %.3f\nstartup_bytes %zu\n",
+	    bench_median(t, (size_t)runs), bench_median(c, (size_t)runs),
+	    bytes);
 	return 0;
 }

@@ -3,6 +3,8 @@
 # or `make valgrind` needs and this machine lacks, saying which first;
 # through sudo when not root.
 # Usage: tools/deps.sh run|test|fuzz|valgrind
+#   run, test, valgrind: also libstdc++-N-dev (N being gcc's major version)
+#   for linking ICU statically;
 #   fuzz: also clang and its libFuzzer runtime (libclang-rt-N-dev, N being
 #   clang's major version), when clang cannot link -fsanitize=fuzzer yet;
 #   valgrind: also valgrind and tmux.
@@ -51,6 +53,18 @@ deps_install() {
 
 # shellcheck disable=SC2086
 deps_install $pkgs
+
+# ICU is C++: linking it into the binary (the Makefile's STATIC, on when
+# every archive is there) needs libstdc++'s archive, from the package named
+# after gcc's major version (libstdc++-12-dev on Debian 12).  Without it
+# the binary links the shared libraries and only starts slower, so a
+# failure here is reported, not fatal.
+if [ "$what" != fuzz ] && command -v gcc >/dev/null 2>&1; then
+	major=$(gcc -dumpversion | cut -d. -f1)
+	(deps_install "libstdc++-$major-dev") || echo "shisaku: without" \
+	    "libstdc++-$major-dev the libraries are linked shared (slower" \
+	    "start-up)" >&2
+fi
 
 # libFuzzer's runtime comes in a package named after clang's major version
 # (libclang-rt-14-dev on Debian 12); ask for it only when clang cannot link
