@@ -170,7 +170,8 @@ struct search_feed {
 	struct search_block	*cur;		/* being filled */
 	int			 done;		/* no more blocks will come */
 	int			 abandon;	/* the load failed: stop */
-	int			 joined;
+	int			 started;	/* the thread runs */
+	int			 no_thread;	/* it could not start */
 };
 
 /* The fold of an organisation's name, from the cache or folded now into it
@@ -362,14 +363,28 @@ search_index_build(struct search_index *ix, const struct doc *doc)
 	search_build_finish(&b);
 }
 
+/* Fold the texts of a list of blocks and free them (abandon: only free). */
+static void
+search_feed_fold(struct search_feed *f, struct search_block *bl, int abandon)
+{
+	struct search_block *next;
+	size_t i;
+
+	for (; bl != NULL; bl = next) {
+		next = bl->next;
+		for (i = 0; i < bl->n && !abandon; i++)
+			search_fold_field(&f->b, bl->text[i], bl->name[i]);
+		free(bl);
+	}
+}
+
 /* Fold the texts of the blocks the loader has handed over, until it is done
  * (the folding thread). */
 static void *
 search_feed_run(void *arg)
 {
 	struct search_feed *f = arg;
-	struct search_block *bl, *next;
-	size_t i;
+	struct search_block *bl;
 	int done, abandon;
 
 	pthread_mutex_lock(&f->lock);
@@ -381,40 +396,55 @@ search_feed_run(void *arg)
 		done = f->done;
 		abandon = f->abandon;
 		pthread_mutex_unlock(&f->lock);
-		for (; bl != NULL; bl = next) {
-			next = bl->next;
-			for (i = 0; i < bl->n && !abandon; i++)
-				search_fold_field(&f->b, bl->text[i],
-				    bl->name[i]);
-			free(bl);
-		}
+		search_feed_fold(f, bl, abandon);
 		if (done)
 			return NULL;
 		pthread_mutex_lock(&f->lock);
 	}
 }
 
-/* Hand the block being filled to the folding thread; with done, the last
- * (and with abandon, fold no more). */
+/*
+ * Hand the block being filled over; with done, it is the last (and with
+ * abandon, the load failed: fold no more).  The folding thread starts with
+ * the first full block: a document with fewer texts than a block is
+ * folded here, on the loading thread, when done, as it is when the thread
+ * cannot start.
+ */
 static void
 search_feed_publish(struct search_feed *f, int done, int abandon)
 {
+	struct search_block *bl = f->cur;
+
+	f->cur = NULL;
+	if (!f->started && !done && !f->no_thread) {
+		if (pthread_create(&f->thread, NULL, search_feed_run, f) == 0)
+			f->started = 1;
+		else
+			f->no_thread = 1;
+	}
+	if (!f->started) {
+		search_feed_fold(f, bl, abandon);
+		return;
+	}
 	pthread_mutex_lock(&f->lock);
 	f->abandon = abandon;
-	if (f->cur != NULL) {
+	if (bl != NULL) {
 		if (f->tail != NULL)
-			f->tail->next = f->cur;
+			f->tail->next = bl;
 		else
-			f->head = f->cur;
-		f->tail = f->cur;
-		f->cur = NULL;
+			f->head = bl;
+		f->tail = bl;
 	}
 	f->done = done;
 	pthread_cond_signal(&f->cond);
 	pthread_mutex_unlock(&f->lock);
+	if (done) {
+		pthread_join(f->thread, NULL);
+		f->started = 0;
+	}
 }
 
-/* The loader's listener: queue a text for the folding thread. */
+/* The loader's listener: queue a text for folding. */
 static void
 search_feed_text(void *arg, enum doc_text kind, const char *text)
 {
@@ -431,18 +461,13 @@ search_feed_text(void *arg, enum doc_text kind, const char *text)
 		search_feed_publish(f, 0, 0);
 }
 
-/* The loader's listener: the last text has been told; after a failure,
- * wait until the folding thread has let go of the texts. */
+/* The loader's listener: the last text has been told; fold what is left
+ * and wait for the folding thread (after a failure, only until it has let
+ * go of the texts). */
 static void
 search_feed_done(void *arg, int ok)
 {
-	struct search_feed *f = arg;
-
-	search_feed_publish(f, 1, !ok);
-	if (!ok) {
-		pthread_join(f->thread, NULL);
-		f->joined = 1;
-	}
+	search_feed_publish(arg, 1, !ok);
 }
 
 /*
@@ -459,34 +484,27 @@ search_load(struct search_index *ix, const char *path, const char *name,
     struct doc_error *err)
 {
 	struct search_feed *f;
-	struct doc_listener listen;
+	struct doc_listener listen = { search_feed_text, search_feed_done,
+	    NULL };
 	int r;
 
 	memset(ix, 0, sizeof *ix);
 	f = xcalloc(1, sizeof *f);
 	f->b.ix = ix;
+	listen.arg = f;
 	/* Until it is joined, only the folding thread folds (fold's tables
 	 * are filled on first use, unlocked). */
 	pthread_mutex_init(&f->lock, NULL);
 	pthread_cond_init(&f->cond, NULL);
-	memset(&listen, 0, sizeof listen);
-	if (pthread_create(&f->thread, NULL, search_feed_run, f) == 0) {
-		listen.text = search_feed_text;
-		listen.done = search_feed_done;
-		listen.arg = f;
-	} else
-		f->joined = 1;		/* no thread: build after loading */
-	r = path != NULL ? doc_load_file_listen(path, listen.text != NULL ?
-	    &listen : NULL, out, err) : doc_load_listen(name, data, len_bytes,
-	    listen.text != NULL ? &listen : NULL, out, err);
-	if (!f->joined) {
-		/* done has said so already; a second time does no harm. */
+	r = path != NULL ? doc_load_file_listen(path, &listen, out, err) :
+	    doc_load_listen(name, data, len_bytes, &listen, out, err);
+	/* The loader has called done, which folded the rest and joined the
+	 * thread; if a loader's early failure did not, do it now. */
+	if (f->started || f->cur != NULL)
 		search_feed_publish(f, 1, r != 0);
-		pthread_join(f->thread, NULL);
-	}
 	pthread_mutex_destroy(&f->lock);
 	pthread_cond_destroy(&f->cond);
-	if (r == 0 && listen.text != NULL) {
+	if (r == 0) {
 		ix->doc = *out;
 		search_walk(&f->b, *out, search_own_next);
 		if (!f->b.reordered && f->b.owned == ix->n_fields) {

@@ -403,22 +403,18 @@ main(int argc, char **argv)
 
 	main_locale();
 	main_parse(argc, argv, &opts);
-	/* Searching and browsing need the index: a file's is built as it
-	 * loads.  The embedded document is small (21 KB), so it is indexed
-	 * afterwards on this thread: starting a folding thread costs more
-	 * than it saves, and on a busy machine the join waited milliseconds
-	 * for a core (README.md, Performance). */
+	/* Searching and browsing need the index: it is built as we load (on
+	 * a second thread for a large document, model/search.c). */
 	indexed = !opts.check && !opts.dump && !opts.agencies &&
 	    opts.agency == NULL;
 	if (opts.file != NULL)
 		r = indexed ? search_load_file(&ix, opts.file, &doc, &err) :
 		    doc_load_file(opts.file, &doc, &err);
-	else {
-		r = doc_load(EMBED_NAME, embed_doc,
+	else
+		r = indexed ? search_load_data(&ix, EMBED_NAME, embed_doc,
+		    (size_t)(embed_doc_end - embed_doc), &doc, &err) :
+		    doc_load(EMBED_NAME, embed_doc,
 		    (size_t)(embed_doc_end - embed_doc), &doc, &err);
-		if (r == 0 && indexed)
-			search_index_build(&ix, doc);
-	}
 	if (r != 0)
 		return main_report(&err);
 	if (opts.check)

@@ -14,7 +14,7 @@ what=${1:-run}
 pkgs="make gcc libc6-dev pkg-config libncurses-dev libyaml-dev libicu-dev \
 libmigemo-dev cmigemo-common"
 case $what in
-test) pkgs="$pkgs libcmocka-dev tmux python3 mandoc" ;;
+test) pkgs="$pkgs libcmocka-dev tmux python3 mandoc strace" ;;
 valgrind) pkgs="$pkgs valgrind tmux" ;;
 fuzz) pkgs="$pkgs clang" ;;
 esac

@@ -608,7 +608,20 @@ ui_start(void)
 #endif
 	    , NULL);
 	mouseinterval(0);
+	/*
+	 * ncurses 6.4 flushes its output at every cursor movement until the
+	 * screen has once been left and resumed (newterm leaves the "endwin"
+	 * state at its initial value, which the cursor-moving code takes as a
+	 * reason to flush): a frame went out in one write(2) a row, 58 for
+	 * the first.  Leave and resume once, before the colours are set up
+	 * (resuming after would reset the palette), and draw the first frame
+	 * whole: then each frame is one write, which a terminal over SSH
+	 * gets in one packet.
+	 */
+	endwin();
+	refresh();
 	paint_init();
+	clearok(curscr, TRUE);
 	return 0;
 }
 
