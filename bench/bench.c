@@ -432,6 +432,20 @@ bench_cmd_ops(const char *path)
 	bench_report(&t, "toggle");
 	outline_set_expanded(&o, 0, 1);
 
+	/* The same for the middle entry: as many rows before it as after,
+	 * the most a collapse moves. */
+	for (r = -1; r < bench_runs; r++) {
+		size_t mid = outline_find(&o, &doc->nodes[doc->n_nodes / 2],
+		    OUTLINE_NODE);
+
+		outline_set_expanded(&o, mid, 1);
+		bench_start(&t);
+		outline_set_expanded(&o, mid, 0);
+		bench_stop(&t, r >= 0);
+		outline_set_expanded(&o, mid, 1);
+	}
+	bench_report(&t, "togglemid");
+
 	/* The model side of a frame in the middle of the expanded tree. */
 	top = o.n_rows / 2;
 	for (r = -1; r < bench_runs; r++) {

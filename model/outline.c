@@ -3,9 +3,9 @@
  * change to every node (expand all, a level, a filter) rebuilds the rows in
  * one pre-order pass (O(visible rows)); expanding or collapsing one node,
  * and revealing one, splice its subtree's rows in or out instead (the rows
- * after it move with one memmove, several times cheaper than walking the
- * tree again), and setting an expansion equal to the current one does
- * nothing.  Selection is held as (node, measure) across every change.
+ * before it or after it, whichever are fewer, move with one memmove: the
+ * rows are a window of their storage with room before it, as in a deque),
+ * and setting an expansion equal to the current one does nothing.  Selection is held as (node, measure) across every change.
  */
 #include "model/outline.h"
 
@@ -14,6 +14,26 @@
 
 #include "model/xmalloc.h"
 
+/* Make room for one more row after the last (moving the rows back to the
+ * start of their storage first, if they have moved up). */
+static void
+outline_room(struct outline *o)
+{
+	if (o->rows_off + o->n_rows < o->cap_rows)
+		return;
+	if (o->rows_off > 0) {
+		memmove(o->rows_base, o->rows, o->n_rows * sizeof *o->rows);
+		o->rows = o->rows_base;
+		o->rows_off = 0;
+		if (o->n_rows < o->cap_rows)
+			return;
+	}
+	o->cap_rows = o->cap_rows == 0 ? 64 : o->cap_rows * 2;
+	o->rows_base = xreallocarray(o->rows_base, o->cap_rows,
+	    sizeof *o->rows);
+	o->rows = o->rows_base;
+}
+
 /* Append a row. */
 static void
 outline_push(struct outline *o, const struct doc_node *node, size_t measure,
@@ -21,10 +41,7 @@ outline_push(struct outline *o, const struct doc_node *node, size_t measure,
 {
 	struct outline_row *r;
 
-	if (o->n_rows == o->cap_rows) {
-		o->cap_rows = o->cap_rows == 0 ? 64 : o->cap_rows * 2;
-		o->rows = xreallocarray(o->rows, o->cap_rows, sizeof *o->rows);
-	}
+	outline_room(o);
 	r = &o->rows[o->n_rows++];
 	r->node = node;
 	r->measure = measure;
@@ -96,6 +113,8 @@ outline_rebuild(struct outline *o)
 		measure = o->rows[o->selected].measure;
 	}
 	o->n_rows = 0;
+	o->rows = o->rows_base;
+	o->rows_off = 0;
 	for (i = 0; i < o->doc->n_nodes; i++)
 		outline_add(o, &o->doc->nodes[i]);
 	outline_reselect(o, node, measure);
@@ -113,10 +132,22 @@ outline_splice_in(struct outline *o, size_t row)
 	size_t measure = sel->measure, old = o->n_rows, k;
 	struct outline_row *tmp;
 
-	/* Append the new rows at the end, then rotate them into place. */
+	/* Append the new rows at the end, then rotate them into place: move
+	 * the rows before them down into the room before the first row, or
+	 * the rows after them up, whichever are fewer. */
 	outline_add_below(o, o->rows[row].node);
 	k = o->n_rows - old;
-	if (k > 0 && row + 1 < old) {
+	if (k > 0 && row + 1 < old && o->rows_off >= k &&
+	    row + 1 < old - row - 1) {
+		tmp = xreallocarray(NULL, k, sizeof *tmp);
+		memcpy(tmp, o->rows + old, k * sizeof *tmp);
+		memmove(o->rows - k, o->rows, (row + 1) * sizeof *o->rows);
+		o->rows -= k;
+		o->rows_off -= k;
+		memcpy(o->rows + row + 1, tmp, k * sizeof *tmp);
+		o->n_rows = old + k;
+		free(tmp);
+	} else if (k > 0 && row + 1 < old) {
 		tmp = xreallocarray(NULL, k, sizeof *tmp);
 		memcpy(tmp, o->rows + old, k * sizeof *tmp);
 		memmove(o->rows + row + 1 + k, o->rows + row + 1,
@@ -139,8 +170,16 @@ outline_splice_out(struct outline *o, size_t row)
 	/* Its subtree: the rows after it that are deeper. */
 	while (end < o->n_rows && o->rows[end].depth > depth)
 		end++;
-	memmove(o->rows + row + 1, o->rows + end,
-	    (o->n_rows - end) * sizeof *o->rows);
+	/* Close the gap by moving the rows before it or after it, whichever
+	 * are fewer: collapsing near either end of a long outline is cheap. */
+	if (row + 1 < o->n_rows - end) {
+		memmove(o->rows + (end - row - 1), o->rows,
+		    (row + 1) * sizeof *o->rows);
+		o->rows += end - row - 1;
+		o->rows_off += end - row - 1;
+	} else
+		memmove(o->rows + row + 1, o->rows + end,
+		    (o->n_rows - end) * sizeof *o->rows);
 	o->n_rows -= end - row - 1;
 	outline_reselect(o, node, measure);
 }
@@ -193,7 +232,7 @@ outline_fini(struct outline *o)
 	free(o->keep_node);
 	free(o->keep_measure);
 	free(o->matches);
-	free(o->rows);
+	free(o->rows_base);
 	memset(o, 0, sizeof *o);
 }
 

@@ -44,9 +44,12 @@ struct outline {
 	unsigned char		 *keep_measure;	/* filter: by global measure */
 	size_t			 *matches;	/* filter: by node id, matches
 						   below it (itself excluded) */
-	struct outline_row	 *rows;		/* visible rows, in order */
+	struct outline_row	 *rows;		/* visible rows, in order: a
+						   window of rows_base */
 	size_t			  n_rows;
-	size_t			  cap_rows;
+	struct outline_row	 *rows_base;	/* their storage (owned) */
+	size_t			  rows_off;	/* rows - rows_base */
+	size_t			  cap_rows;	/* of rows_base */
 	size_t			  selected;	/* index into rows */
 };
 

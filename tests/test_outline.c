@@ -197,6 +197,66 @@ assert_guides(const struct outline *o, size_t row, size_t n, ...)
 	va_end(ap);
 }
 
+/* Fail unless o's rows are those of an outline built afresh with its
+ * expansion. */
+static void
+assert_rows_rebuilt(const struct outline *o)
+{
+	struct outline ref;
+	size_t i;
+
+	outline_init(&ref, o->doc);
+	outline_set_expansion(&ref, o->expanded);
+	assert_int_equal(o->n_rows, ref.n_rows);
+	for (i = 0; i < o->n_rows; i++) {
+		assert_ptr_equal(o->rows[i].node, ref.rows[i].node);
+		assert_int_equal(o->rows[i].measure, ref.rows[i].measure);
+		assert_int_equal(o->rows[i].depth, ref.rows[i].depth);
+	}
+	assert_true(o->selected < o->n_rows);
+	assert_ptr_equal(o->rows, o->rows_base + o->rows_off);
+	assert_true(o->rows_off + o->n_rows <= o->cap_rows);
+	outline_fini(&ref);
+}
+
+/* Splicing rows in and out (moving the rows before or after, whichever are
+ * fewer) always leaves the rows a rebuild would make: 4,000 random
+ * toggles, reveals, expand-alls and collapse-alls. */
+static void
+test_splice_as_rebuild(void **state)
+{
+	const struct doc *doc = *state;
+	struct outline o;
+	unsigned long seed = 12345;
+	size_t i, row, op, front = 0;
+
+	outline_init(&o, doc);
+	for (i = 0; i < 4000; i++) {
+		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+		op = (seed >> 33) % 100;
+		row = (seed >> 13) % o.n_rows;
+		if (op < 70) {
+			if (outline_has_children(&o, row))
+				outline_set_expanded(&o, row,
+				    !outline_is_expanded(&o, row));
+		} else if (op < 90)
+			outline_reveal(&o, o.by_id[(seed >> 21) %
+			    doc->total_nodes]);
+		else if (op < 95)
+			outline_expand_all(&o);
+		else if (op < 97)
+			outline_collapse_all(&o);
+		else
+			outline_select(&o, row);
+		if (o.rows_off > 0)
+			front++;
+		assert_rows_rebuilt(&o);
+	}
+	/* The rows did move up into their storage, and back. */
+	assert_true(front > 100);
+	outline_fini(&o);
+}
+
 /* Initially the 5 entries, collapsed, the first selected. */
 static void
 test_init(void **state)
@@ -1071,6 +1131,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_splice_as_rebuild,
+		    setup_real, teardown_real),
 		cmocka_unit_test_setup_teardown(test_init, setup_real,
 		    teardown_real),
 		cmocka_unit_test_setup_teardown(test_selection_to_own_node,
