@@ -46,7 +46,9 @@
 /* A file read into memory of our own gives back the pages the parser has
  * read, every LOAD_DROP_BYTES, keeping the last LOAD_DROP_KEEP (libyaml's
  * buffers lag behind what it has read; its errors point there). */
+#ifndef LOAD_DROP_BYTES
 #define LOAD_DROP_BYTES		(4 * 1024 * 1024)
+#endif
 #define LOAD_DROP_KEEP		(256 * 1024)
 
 /*
@@ -305,8 +307,10 @@ load_drop(struct load *l)
 		;
 	if (nl <= l->data + l->mark_off)
 		return;
-	for (n = 0, p = l->data + l->mark_off; p <= nl; p++)
-		n += *p == '\n';
+	/* memchr skips a line at a time (a byte loop cost 3% of a load). */
+	for (n = 0, p = l->data + l->mark_off; p <= nl &&
+	    (p = memchr(p, '\n', (size_t)(nl - p) + 1)) != NULL; p++)
+		n++;
 	l->mark_line += n;
 	l->mark_off = (size_t)(nl + 1 - l->data);
 	if ((page = sysconf(_SC_PAGESIZE)) <= 0)
@@ -527,6 +531,14 @@ load_nfc_plain(struct load *l, const char *s, size_t len)
 			i++;
 			continue;
 		}
+		/* U+4000..U+9FFF (lead bytes E4..E9: CJK ideographs, most of a
+		 * Japanese text) are all NFC with class 0 (test_doc checks
+		 * this against ICU): skip them without asking. */
+		if (u[i] >= 0xE4 && u[i] <= 0xE9 && i + 2 < len &&
+		    U8_IS_TRAIL(u[i + 1]) && U8_IS_TRAIL(u[i + 2])) {
+			i += 3;
+			continue;
+		}
 		U8_NEXT(u, i, len, c);
 		if (c < 0 || c > 0xFFFF)
 			return 0;
@@ -647,7 +659,10 @@ load_scalar_text(struct load *l, const char **out, int intern)
 	int32_t ulen, olen;
 	int ascii = 1;
 
-	if (memchr(s, '\0', len) != NULL)
+	/* libyaml's reader refuses a NUL byte: only an escape in a
+	 * double-quoted scalar ("\0", "\x00", "\u0000") makes one. */
+	if (l->ev.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+	    memchr(s, '\0', len) != NULL)
 		return load_error_at(l, m->line, m->column,
 		    "text holds a NUL character (\\0), which a document cannot"
 		    " hold");
@@ -664,7 +679,7 @@ load_scalar_text(struct load *l, const char **out, int intern)
 		    arena_strndup(&l->doc->arena, s, len);
 		return 0;
 	}
-	if (load_nfc_plain(l, s, len)) {
+	if (load_nfc_plain(l, s + i, len - i)) {
 		*out = intern ? load_intern(l, s, len) :
 		    arena_strndup(&l->doc->arena, s, len);
 		return 0;

@@ -149,7 +149,7 @@ typedef void (*search_visit)(struct search_build *, enum search_kind,
     const struct doc_node *, size_t, size_t, const char *, size_t);
 
 /* Texts handed from the loader to the folding thread, in the order read. */
-#define SEARCH_FEED_BLOCK	4096
+#define SEARCH_FEED_BLOCK	1024
 struct search_block {
 	struct search_block	*next;
 	size_t			 n;
@@ -337,13 +337,16 @@ search_build_finish(struct search_build *b)
 		fold_fini(&b->cache[i].f);
 	ix->folded_len = b->folded.len;
 	if (ix->folded_len < UINT32_MAX) {
+		uint32_t *starts;
+
 		buf_addn(&b->folded, '\0', SEARCH_STARTS_AT(b->folded.len) -
 		    b->folded.len);
-		for (i = 0; i < ix->n_fields; i++) {
-			uint32_t start = (uint32_t)ix->fields[i].fold_start;
-
-			buf_add(&b->folded, &start, sizeof start);
-		}
+		buf_reserve(&b->folded, ix->n_fields * sizeof *starts + 1);
+		starts = (uint32_t *)(void *)(b->folded.data + b->folded.len);
+		for (i = 0; i < ix->n_fields; i++)
+			starts[i] = (uint32_t)ix->fields[i].fold_start;
+		b->folded.len += ix->n_fields * sizeof *starts;
+		b->folded.data[b->folded.len] = '\0';
 	}
 	ix->folded = buf_detach(&b->folded);
 }

@@ -18,6 +18,9 @@
 
 #include "model/doc.h"
 
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+
 
 /* The counts the source has: 5 entries, 16 sections, 38 items, 48 measures. */
 static void
@@ -437,6 +440,47 @@ test_files(void **state)
 	assert_non_null(strstr(err.message, "binary file"));
 }
 
+/* A NUL byte written raw, in any style, is refused by the reader (the
+ * loader looks for NUL only in double-quoted text, where an escape makes
+ * one). */
+static void
+test_nul_raw(void **state)
+{
+	static const char plain[] = "title: a\0b\nnodes: []\n";
+	static const char quoted[] = "title: 'a\0b'\nnodes: []\n";
+	static const char block[] = "title: |\n  a\0b\nnodes: []\n";
+	const char *texts[] = { plain, quoted, block };
+	size_t lens[] = { sizeof plain - 1, sizeof quoted - 1,
+	    sizeof block - 1 };
+	struct doc_error err;
+	struct doc *doc;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(doc_load("nul.yaml", texts[i], lens[i], &doc,
+		    &err), -1);
+		assert_null(doc);
+		assert_non_null(strstr(err.message, "control characters"));
+	}
+}
+
+/* What the loader's NFC check takes for granted: U+4000..U+9FFF (UTF-8
+ * lead bytes E4..E9) are all NFC (quick check Yes) with combining class
+ * 0, so a text of them needs no normalising. */
+static void
+test_cjk_is_nfc(void **state)
+{
+	UChar32 c;
+
+	(void)state;
+	for (c = 0x4000; c <= 0x9FFF; c++) {
+		assert_int_equal(u_getCombiningClass(c), 0);
+		assert_int_equal(u_getIntPropertyValue(c,
+		    UCHAR_NFC_QUICK_CHECK), UNORM_YES);
+	}
+}
+
 int
 main(void)
 {
@@ -454,6 +498,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_tree, setup_real,
 		    teardown_real),
 		cmocka_unit_test(test_minimal),
+		cmocka_unit_test(test_nul_raw),
+		cmocka_unit_test(test_cjk_is_nfc),
 		cmocka_unit_test(test_err_syntax),
 		cmocka_unit_test(test_err_types),
 		cmocka_unit_test(test_err_missing),

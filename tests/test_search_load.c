@@ -162,8 +162,8 @@ test_reordered(void **state)
 	assert_int_equal(check_both_ways(text), 11);
 }
 
-/* More texts than one block the loader hands over (SEARCH_FEED_BLOCK is
- * 4096), so the threads pass several. */
+/* Many more texts than one block the loader hands over (SEARCH_FEED_BLOCK
+ * is 1024), so the folding thread starts and the threads pass several. */
 static void
 test_many_blocks(void **state)
 {
@@ -188,7 +188,8 @@ test_many_blocks(void **state)
 	buf_fini(&b);
 }
 
-/* A load that fails after many texts were told: -1, the loader's message,
+/* A load that fails after many texts were told (the folding thread has
+ * started): -1, the loader's message,
  * nothing left (the sanitizers see leaks and late reads). */
 static void
 test_failed_load(void **state)
