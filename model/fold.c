@@ -42,6 +42,9 @@
 #define FOLD_SIMPLE	0x04	/* alone, it folds to one code point of the
 				   same UTF-8 length (FOLD_TO) */
 #define FOLD_SAME	0x08	/* alone, it folds to itself */
+/* The entry of a code point fold_plain passes over. */
+#define FOLD_PLAIN	((uint32_t)(FOLD_KNOWN | FOLD_BOUNDARY | FOLD_SIMPLE | \
+			    FOLD_SAME) << 24)
 #define FOLD_FLAGS(e)	((e) >> 24)
 #define FOLD_TO(e)	((UChar32)((e) & 0x1FFFFF))
 
@@ -284,6 +287,23 @@ fold_copy(struct fold_out *o, const uint8_t *s, size_t start, size_t end)
 		U8_NEXT_OR_FFFD(u, i, len, c);				\
 } while (0)
 
+/*
+ * Whether the code point at s[i] is a kanji (U+4000..U+9FFF, lead bytes
+ * E4..E9) or a hiragana (U+3041..U+3096): each has a boundary before it
+ * and folds to itself (test_fold checks every one against ICU), so runs
+ * of them, most of a Japanese text, are passed over without a lookup.
+ */
+static inline int
+fold_plain(const uint8_t *u, size_t i, size_t len)
+{
+	if (i + 3 > len || !U8_IS_TRAIL(u[i + 1]) || !U8_IS_TRAIL(u[i + 2]))
+		return 0;
+	if (u[i] >= 0xE4 && u[i] <= 0xE9)
+		return 1;
+	return u[i] == 0xE3 && ((u[i + 1] == 0x81 && u[i + 2] >= 0x81) ||
+	    (u[i + 1] == 0x82 && u[i + 2] <= 0x96));
+}
+
 /* Fold s[0..len_bytes) into f. */
 int
 fold_text(struct fold *f, const char *s, size_t len_bytes)
@@ -309,6 +329,14 @@ fold_text(struct fold *f, const char *s, size_t len_bytes)
 	 * Bytes [same, i) fold to themselves and are not copied yet.
 	 */
 	while (i < len_bytes) {
+		/* Before a kanji or hiragana, a code point that folds to
+		 * itself stands alone: go on to the next (fold_plain). */
+		while ((FOLD_FLAGS(e) & FOLD_SAME) && fold_plain(u, j,
+		    len_bytes)) {
+			i = j;
+			j += 3;
+			e = FOLD_PLAIN;
+		}
 		k = j;
 		if (k < len_bytes) {
 			next = k;

@@ -15,10 +15,19 @@
  * so a message never carries an escape sequence to the terminal.
  * Everything is allocated in the doc's arena, so a failed load frees it all
  * at once.
+ *
+ * A text of LOAD_PIPE_BYTES or more is parsed on a thread of its own: it
+ * fills blocks of events (load_pipe_run) that the loader takes in order
+ * (load_pipe_next), so that building the doc (and the listener's work:
+ * folding the search index) runs beside libyaml's parse on a second core;
+ * the blocks come back to that thread to be freed where libyaml allocated
+ * them.  A file read into memory of our own gives back the pages already
+ * parsed (load_drop), keeping a line mark for reader errors.
  */
 #include "model/doc.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -50,6 +59,38 @@
 #define LOAD_DROP_BYTES		(4 * 1024 * 1024)
 #endif
 #define LOAD_DROP_KEEP		(256 * 1024)
+/* A text of at least LOAD_PIPE_BYTES is parsed on a thread of its own
+ * while the loader builds the doc from its events, handed over in blocks
+ * of LOAD_PIPE_EVENTS, at most LOAD_PIPE_QUEUE blocks ahead. */
+#ifndef LOAD_PIPE_BYTES
+#define LOAD_PIPE_BYTES		(1024 * 1024)
+#endif
+#define LOAD_PIPE_EVENTS	256
+#define LOAD_PIPE_QUEUE		16
+
+/* A block of events the parsing thread has made, in order. */
+struct load_events {
+	struct load_events	*next;
+	size_t			 n;
+	size_t			 taken;		/* the loader's next */
+	int			 failed;	/* the parser failed after n */
+	yaml_event_t		 ev[LOAD_PIPE_EVENTS];
+};
+
+/* The parsing thread and its queue; the thread owns the parser (and the
+ * dropping of pages, load_drop) until it has stopped. */
+struct load_pipe {
+	pthread_t		 thread;
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 cond;		/* any change below */
+	struct load_events	*head;		/* made, not yet taken */
+	struct load_events	*tail;
+	size_t			 queued;
+	struct load_events	*spare;		/* taken, to be made again */
+	int			 end;		/* no block will come */
+	int			 stop;		/* the loader needs no more */
+	struct load_events	*cur;		/* the loader's */
+};
 
 /*
  * A growable array: it grows on the heap while its list is read, then
@@ -78,11 +119,20 @@ struct load_keys {
 };
 
 struct load {
-	yaml_parser_t		 parser;
-	yaml_event_t		 ev;		/* the current event */
-	int			 have_ev;
+	/* The parser's side: the parsing thread's alone while it runs, so on
+	 * cache lines of their own (the loader writes ev at every event). */
+	_Alignas(64) yaml_parser_t parser;
 	const char		*data;
 	size_t			 len_bytes;
+	int			 droppable;	/* data is ours to give back */
+	size_t			 drop_next;	/* give back when read past */
+	size_t			 dropped;	/* data[0..dropped) given back */
+	size_t			 mark_off;	/* a line's start at or after */
+	size_t			 mark_line;	/* dropped, and its 0-based */
+
+	/* The loader's side. */
+	_Alignas(64) yaml_event_t ev;	/* the current event */
+	int			 have_ev;
 	struct doc		*doc;
 	struct doc_error	*err;
 	const UNormalizer2	*nfc;
@@ -107,11 +157,7 @@ struct load {
 	uint8_t			*nfc_safe;	/* bit c: U+c has canonical
 						   class 0 and NFC_QC Yes */
 	const struct doc_listener *listen;	/* or NULL */
-	int			 droppable;	/* data is ours to give back */
-	size_t			 drop_next;	/* give back when read past */
-	size_t			 dropped;	/* data[0..dropped) given back */
-	size_t			 mark_off;	/* a line's start at or after */
-	size_t			 mark_line;	/* dropped, and its 0-based */
+	struct load_pipe	*pipe;		/* parsing thread, or NULL */
 };
 
 static const char *load_top_names[] = {
@@ -157,6 +203,7 @@ static const struct load_keys load_footnote_keys = {
 static int load_node_list(struct load *, struct load_vec *, size_t);
 static int load_data(const char *, const char *, size_t, int,
     const struct doc_listener *, struct doc **, struct doc_error *);
+static int load_pipe_next(struct load *);
 
 /* Tell the listener of a text a search index folds, now final. */
 static void
@@ -322,6 +369,166 @@ load_drop(struct load *l)
 		l->dropped = to - (uintptr_t)l->data;
 }
 
+/*
+ * The parsing thread: parse events into blocks and queue them, until the
+ * end of the stream, a parser error (the block says so) or the loader's
+ * stop; it waits while LOAD_PIPE_QUEUE blocks are queued.
+ */
+static void *
+load_pipe_run(void *arg)
+{
+	struct load *l = arg;
+	struct load_pipe *p = l->pipe;
+	struct load_events *b;
+	size_t i;
+	int last;
+
+	for (;;) {
+		pthread_mutex_lock(&p->lock);
+		while (p->queued >= LOAD_PIPE_QUEUE && !p->stop)
+			pthread_cond_wait(&p->cond, &p->lock);
+		if (p->stop) {
+			p->end = 1;
+			pthread_mutex_unlock(&p->lock);
+			return NULL;
+		}
+		if ((b = p->spare) != NULL)
+			p->spare = b->next;
+		pthread_mutex_unlock(&p->lock);
+		if (b == NULL)
+			b = xmalloc(sizeof *b);
+		else {
+			/* Freed on this thread, where libyaml allocated them:
+			 * freeing on the loader's cost a third more time (the
+			 * allocator's locks and caches). */
+			for (i = 0; i < b->n; i++)
+				yaml_event_delete(&b->ev[i]);
+		}
+		b->next = NULL;
+		b->n = b->taken = 0;
+		b->failed = 0;
+		last = 0;
+		while (b->n < LOAD_PIPE_EVENTS && !last) {
+			if (l->droppable)
+				load_drop(l);
+			if (!yaml_parser_parse(&l->parser, &b->ev[b->n]))
+				b->failed = last = 1;
+			else if (b->ev[b->n++].type == YAML_STREAM_END_EVENT)
+				last = 1;
+		}
+		pthread_mutex_lock(&p->lock);
+		if (p->tail != NULL)
+			p->tail->next = b;
+		else
+			p->head = b;
+		p->tail = b;
+		p->queued++;
+		p->end = last;
+		pthread_cond_broadcast(&p->cond);
+		pthread_mutex_unlock(&p->lock);
+		if (last)
+			return NULL;
+	}
+}
+
+/* Start parsing on a thread of its own; 0, or -1 (then parse here). */
+static int
+load_pipe_start(struct load *l)
+{
+	struct load_pipe *p = xcalloc(1, sizeof *p);
+
+	pthread_mutex_init(&p->lock, NULL);
+	pthread_cond_init(&p->cond, NULL);
+	l->pipe = p;
+	if (pthread_create(&p->thread, NULL, load_pipe_run, l) != 0) {
+		pthread_mutex_destroy(&p->lock);
+		pthread_cond_destroy(&p->cond);
+		free(p);
+		l->pipe = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The next event from the parsing thread into l->ev (a copy: the block
+ * keeps it, to be freed by that thread): 0, or -1 when the
+ * parser failed there (its error is in l->parser, which the thread no
+ * longer touches).  After the end of the stream, an empty event, as
+ * yaml_parser_parse gives.
+ */
+static int
+load_pipe_next(struct load *l)
+{
+	struct load_pipe *p = l->pipe;
+	struct load_events *b = p->cur;
+
+	if (b != NULL && b->taken == b->n && b->failed)
+		return -1;
+	if (b == NULL || b->taken == b->n) {
+		pthread_mutex_lock(&p->lock);
+		if (b != NULL) {
+			b->next = p->spare;
+			p->spare = b;
+		}
+		while (p->head == NULL && !p->end)
+			pthread_cond_wait(&p->cond, &p->lock);
+		if ((b = p->head) != NULL) {
+			p->head = b->next;
+			if (p->head == NULL)
+				p->tail = NULL;
+			p->queued--;
+			pthread_cond_broadcast(&p->cond);
+		}
+		pthread_mutex_unlock(&p->lock);
+		p->cur = b;
+		if (b == NULL) {
+			memset(&l->ev, 0, sizeof l->ev);
+			return 0;
+		}
+		if (b->taken == b->n && b->failed)
+			return -1;
+	}
+	l->ev = b->ev[b->taken++];
+	return 0;
+}
+
+/* Stop the parsing thread, wait for it and free what it made. */
+static void
+load_pipe_finish(struct load *l)
+{
+	struct load_pipe *p = l->pipe;
+	struct load_events *b, *next;
+	size_t i;
+
+	pthread_mutex_lock(&p->lock);
+	p->stop = 1;
+	pthread_cond_broadcast(&p->cond);
+	pthread_mutex_unlock(&p->lock);
+	pthread_join(p->thread, NULL);
+	if (p->cur != NULL) {
+		p->cur->next = p->head;
+		p->head = p->cur;
+	}
+	/* Every block still holds its events, taken or not. */
+	for (b = p->head; b != NULL; b = next) {
+		next = b->next;
+		for (i = 0; i < b->n; i++)
+			yaml_event_delete(&b->ev[i]);
+		free(b);
+	}
+	for (b = p->spare; b != NULL; b = next) {
+		next = b->next;
+		for (i = 0; i < b->n; i++)
+			yaml_event_delete(&b->ev[i]);
+		free(b);
+	}
+	pthread_mutex_destroy(&p->lock);
+	pthread_cond_destroy(&p->cond);
+	free(p);
+	l->pipe = NULL;
+}
+
 /* Report the parser's own error (syntax, bad encoding, control character). */
 static int
 load_yaml_error(struct load *l)
@@ -362,13 +569,19 @@ load_next(struct load *l)
 {
 	const yaml_mark_t *m;
 
-	if (l->have_ev)
+	/* A piped event belongs to its block (load_pipe_run frees it). */
+	if (l->have_ev && l->pipe == NULL)
 		yaml_event_delete(&l->ev);
 	l->have_ev = 0;
-	if (l->droppable)
-		load_drop(l);
-	if (!yaml_parser_parse(&l->parser, &l->ev))
-		return load_yaml_error(l);
+	if (l->pipe != NULL) {
+		if (load_pipe_next(l) != 0)
+			return load_yaml_error(l);
+	} else {
+		if (l->droppable)
+			load_drop(l);
+		if (!yaml_parser_parse(&l->parser, &l->ev))
+			return load_yaml_error(l);
+	}
 	l->have_ev = 1;
 	m = &l->ev.start_mark;
 	if (l->ev.type == YAML_ALIAS_EVENT ||
@@ -1464,7 +1677,13 @@ load_data(const char *name, const char *data, size_t len_bytes,
 	yaml_parser_set_input_string(&l.parser, (const unsigned char *)data,
 	    len_bytes);
 	yaml_parser_set_encoding(&l.parser, YAML_UTF8_ENCODING);
+	if (len_bytes >= LOAD_PIPE_BYTES)
+		(void)load_pipe_start(&l);
 	r = load_stream(&l);
+	if (l.pipe != NULL) {
+		l.have_ev = 0;		/* its block's */
+		load_pipe_finish(&l);
+	}
 	if (listen != NULL && listen->done != NULL)
 		listen->done(listen->arg, r == 0);
 	while (l.n_live > 0)		/* the lists a failed load left */

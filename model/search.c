@@ -40,16 +40,15 @@
  *
  * Building: search_index_build folds every field of a loaded doc in
  * document order.  search_load_file and search_load_data fold while the
- * document loads instead: the loader's listener (doc_load_listen) queues
- * each text in blocks of SEARCH_FEED_BLOCK for a second thread, which folds
- * them in the order read, so that on two cores the index costs little more
- * than the parse.  Then a walk of the loaded doc in document order says
- * whose each field is, checking that the texts come in that order (a file
- * that writes its keys out of the schema's order is indexed again after
- * loading, by search_index_build).
+ * document loads instead: the loader's listener (doc_load_listen) folds
+ * each text as it is read, while a large document's parser runs on a
+ * thread of its own (model/load.c), so that on two cores the index costs
+ * little more than the parse.  Then a walk of the loaded doc in document
+ * order says whose each field is, checking that the texts came in that
+ * order (a file that writes its keys out of the schema's order is indexed
+ * again after loading, by search_index_build).
  *
- * Limits: not thread-safe (fold's tables): only the folding thread folds
- * until search_load joins it.  A result's hits and their ranges
+ * Limits: not thread-safe (fold's tables).  A result's hits and their ranges
  * live in one allocation (hits first), freed by search_result_fini.
  */
 #ifndef _GNU_SOURCE
@@ -59,7 +58,6 @@
 #include "model/search.h"
 
 #include <ctype.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -148,31 +146,6 @@ struct search_build {
 typedef void (*search_visit)(struct search_build *, enum search_kind,
     const struct doc_node *, size_t, size_t, const char *, size_t);
 
-/* Texts handed from the loader to the folding thread, in the order read. */
-#define SEARCH_FEED_BLOCK	1024
-struct search_block {
-	struct search_block	*next;
-	size_t			 n;
-	const char		*text[SEARCH_FEED_BLOCK];
-	unsigned char		 name[SEARCH_FEED_BLOCK];	/* an
-							   organisation's */
-};
-
-/* An index built on a second thread while its document loads: the loader
- * fills cur and hands it over (head..tail) under lock. */
-struct search_feed {
-	struct search_build	 b;		/* the folding thread's */
-	pthread_t		 thread;
-	pthread_mutex_t		 lock;
-	pthread_cond_t		 cond;
-	struct search_block	*head;		/* handed over, not yet taken */
-	struct search_block	*tail;
-	struct search_block	*cur;		/* being filled */
-	int			 done;		/* no more blocks will come */
-	int			 abandon;	/* the load failed: stop */
-	int			 started;	/* the thread runs */
-	int			 no_thread;	/* it could not start */
-};
 
 /* The fold of an organisation's name, from the cache or folded now into it
  * (NULL only for a text fold_text refuses). */
@@ -366,161 +339,48 @@ search_index_build(struct search_index *ix, const struct doc *doc)
 	search_build_finish(&b);
 }
 
-/* Fold the texts of a list of blocks and free them (abandon: only free). */
+/* The loader's listener: fold each text as it is read (the parser runs on
+ * a thread of its own meanwhile, model/load.c). */
 static void
-search_feed_fold(struct search_feed *f, struct search_block *bl, int abandon)
+search_load_text(void *arg, enum doc_text kind, const char *text)
 {
-	struct search_block *next;
-	size_t i;
-
-	for (; bl != NULL; bl = next) {
-		next = bl->next;
-		for (i = 0; i < bl->n && !abandon; i++)
-			search_fold_field(&f->b, bl->text[i], bl->name[i]);
-		free(bl);
-	}
-}
-
-/* Fold the texts of the blocks the loader has handed over, until it is done
- * (the folding thread). */
-static void *
-search_feed_run(void *arg)
-{
-	struct search_feed *f = arg;
-	struct search_block *bl;
-	int done, abandon;
-
-	pthread_mutex_lock(&f->lock);
-	for (;;) {
-		while (f->head == NULL && !f->done)
-			pthread_cond_wait(&f->cond, &f->lock);
-		bl = f->head;
-		f->head = f->tail = NULL;
-		done = f->done;
-		abandon = f->abandon;
-		pthread_mutex_unlock(&f->lock);
-		search_feed_fold(f, bl, abandon);
-		if (done)
-			return NULL;
-		pthread_mutex_lock(&f->lock);
-	}
-}
-
-/*
- * Hand the block being filled over; with done, it is the last (and with
- * abandon, the load failed: fold no more).  The folding thread starts with
- * the first full block: a document with fewer texts than a block is
- * folded here, on the loading thread, when done, as it is when the thread
- * cannot start.
- */
-static void
-search_feed_publish(struct search_feed *f, int done, int abandon)
-{
-	struct search_block *bl = f->cur;
-
-	f->cur = NULL;
-	if (!f->started && !done && !f->no_thread) {
-		if (pthread_create(&f->thread, NULL, search_feed_run, f) == 0)
-			f->started = 1;
-		else
-			f->no_thread = 1;
-	}
-	if (!f->started) {
-		search_feed_fold(f, bl, abandon);
-		return;
-	}
-	pthread_mutex_lock(&f->lock);
-	f->abandon = abandon;
-	if (bl != NULL) {
-		if (f->tail != NULL)
-			f->tail->next = bl;
-		else
-			f->head = bl;
-		f->tail = bl;
-	}
-	f->done = done;
-	pthread_cond_signal(&f->cond);
-	pthread_mutex_unlock(&f->lock);
-	if (done) {
-		pthread_join(f->thread, NULL);
-		f->started = 0;
-	}
-}
-
-/* The loader's listener: queue a text for folding. */
-static void
-search_feed_text(void *arg, enum doc_text kind, const char *text)
-{
-	struct search_feed *f = arg;
-
-	if (f->cur == NULL) {
-		f->cur = xmalloc(sizeof *f->cur);
-		f->cur->next = NULL;
-		f->cur->n = 0;
-	}
-	f->cur->text[f->cur->n] = text;
-	f->cur->name[f->cur->n] = kind == DOC_TEXT_NAME;
-	if (++f->cur->n == SEARCH_FEED_BLOCK)
-		search_feed_publish(f, 0, 0);
-}
-
-/* The loader's listener: the last text has been told; fold what is left
- * and wait for the folding thread (after a failure, only until it has let
- * go of the texts). */
-static void
-search_feed_done(void *arg, int ok)
-{
-	search_feed_publish(arg, 1, !ok);
+	search_fold_field(arg, text, kind == DOC_TEXT_NAME);
 }
 
 /*
  * Load a document (the file at path, or else data[0..len_bytes) named
  * name) and build its index while it loads: the loader tells each text to
- * search_feed_text, which hands them in blocks to a second thread that
- * folds them in the order read.  When that order is the document's (the
- * schema's order of keys), the loaded doc only says whose each field is;
- * else the index is built again in document order.
+ * search_load_text, which folds it in the order read.  When that order is
+ * the document's (the schema's order of keys), the loaded doc only says
+ * whose each field is; else the index is built again in document order.
  */
 static int
 search_load(struct search_index *ix, const char *path, const char *name,
     const char *data, size_t len_bytes, struct doc **out,
     struct doc_error *err)
 {
-	struct search_feed *f;
-	struct doc_listener listen = { search_feed_text, search_feed_done,
-	    NULL };
+	struct search_build b;
+	struct doc_listener listen = { search_load_text, NULL, NULL };
 	int r;
 
 	memset(ix, 0, sizeof *ix);
-	f = xcalloc(1, sizeof *f);
-	f->b.ix = ix;
-	listen.arg = f;
-	/* Until it is joined, only the folding thread folds (fold's tables
-	 * are filled on first use, unlocked). */
-	pthread_mutex_init(&f->lock, NULL);
-	pthread_cond_init(&f->cond, NULL);
+	memset(&b, 0, sizeof b);
+	b.ix = ix;
+	listen.arg = &b;
 	r = path != NULL ? doc_load_file_listen(path, &listen, out, err) :
 	    doc_load_listen(name, data, len_bytes, &listen, out, err);
-	/* The loader has called done, which folded the rest and joined the
-	 * thread; if a loader's early failure did not, do it now. */
-	if (f->started || f->cur != NULL)
-		search_feed_publish(f, 1, r != 0);
-	pthread_mutex_destroy(&f->lock);
-	pthread_cond_destroy(&f->cond);
 	if (r == 0) {
 		ix->doc = *out;
-		search_walk(&f->b, *out, search_own_next);
-		if (!f->b.reordered && f->b.owned == ix->n_fields) {
+		search_walk(&b, *out, search_own_next);
+		if (!b.reordered && b.owned == ix->n_fields) {
 			ix->romaji = search_has_migemo();
-			search_build_finish(&f->b);
-			free(f);
+			search_build_finish(&b);
 			return 0;
 		}
 	}
 	/* Failed, or read out of document order: start again. */
-	search_build_finish(&f->b);
+	search_build_finish(&b);
 	search_index_fini(ix);
-	free(f);
 	if (r == 0)
 		search_index_build(ix, *out);
 	return r;

@@ -89,7 +89,8 @@ struct search_result {
 void search_index_build(struct search_index *ix, const struct doc *doc);
 /*
  * Load the file at path as doc_load_file does and build its index while it
- * loads, on a second thread (the same index as search_index_build's).
+ * loads (a large document's parser runs on a thread of its own meanwhile,
+ * model/load.c); the same index as search_index_build's.
  * Returns 0, or -1 with err filled and *out NULL (ix then zeroed).
  */
 int search_load_file(struct search_index *ix, const char *path,

@@ -403,8 +403,8 @@ main(int argc, char **argv)
 
 	main_locale();
 	main_parse(argc, argv, &opts);
-	/* Searching and browsing need the index: it is built as we load (on
-	 * a second thread for a large document, model/search.c). */
+	/* Searching and browsing need the index: it is folded as the
+	 * document loads (model/search.c). */
 	indexed = !opts.check && !opts.dump && !opts.agencies &&
 	    opts.agency == NULL;
 	if (opts.file != NULL)

@@ -15,7 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "model/buf.h"
 #include "model/doc.h"
 
 #include <unicode/uchar.h>
@@ -481,6 +483,99 @@ test_cjk_is_nfc(void **state)
 	}
 }
 
+/* A document of n entries, each of three lines after the first two
+ * (a megabyte or more from n = 4000 on: parsed on a thread of its own). */
+static void
+big_doc(struct buf *b, size_t n)
+{
+	size_t i;
+
+	buf_adds(b, "title: T\nnodes:\n");
+	for (i = 0; i < n; i++)
+		buf_printf(b, "  - number: \"%zu.\"\n    title: "
+		    "第%zu章　サイバーセキュリティ人材の育成と確保に係る施策の"
+		    "推進及び国際連携の強化について\n    agencies: [総務省]\n",
+		    i + 1, i + 1);
+}
+
+/* Large documents are parsed on a thread of their own while the loader
+ * builds the doc: the same doc, and errors at the same places, whether the
+ * parser (syntax) or the loader (a duplicate) finds them, and the
+ * parsing thread stopped when the loader gives up early. */
+static void
+test_big(void **state)
+{
+	struct buf b = { 0 };
+	struct doc_error err;
+	struct doc *doc;
+	size_t n = 12000;
+
+	(void)state;
+	big_doc(&b, n);
+	assert_true(b.len > 2 * 1024 * 1024);
+	assert_int_equal(doc_load("big.yaml", b.data, b.len, &doc, &err), 0);
+	assert_int_equal(doc->n_nodes, n);
+	assert_string_equal(doc->nodes[n - 1].number, "12000.");
+	assert_non_null(strstr(doc->nodes[n - 1].title, "第12000章"));
+	assert_string_equal(doc->nodes[n - 1].agencies.names[0], "総務省");
+	doc_free(&doc);
+	/* A syntax error at the end: the parser's. */
+	buf_adds(&b, "  - number: \"7.\n");
+	assert_int_equal(doc_load("big.yaml", b.data, b.len, &doc, &err), -1);
+	assert_null(doc);
+	assert_int_equal(err.line, 2 + 3 * n + 2);	/* the end of the text */
+	assert_non_null(strstr(err.message, "quoted scalar at line 36003"));
+	/* A duplicate number at the end: the loader's. */
+	b.len -= strlen("  - number: \"7.\n");
+	buf_adds(&b, "  - number: \"7.\"\n    title: 重複\n");
+	assert_int_equal(doc_load("big.yaml", b.data, b.len, &doc, &err), -1);
+	assert_non_null(strstr(err.message, "7."));
+	/* The loader gives up at the start: the parser must stop too. */
+	b.data[0] = 'x';
+	assert_int_equal(doc_load("big.yaml", b.data, b.len, &doc, &err), -1);
+	assert_int_equal(err.line, 1);
+	buf_fini(&b);
+}
+
+/* A large file read into memory gives back the pages parsed (model/load.c,
+ * load_drop): a reader error far into it still names its line and
+ * column. */
+static void
+test_big_file_error(void **state)
+{
+	struct buf b = { 0 };
+	struct doc_error err;
+	struct doc *doc;
+	char path[] = "/tmp/shisaku-test-XXXXXX";
+	size_t n = 60000, line;
+	FILE *fp;
+	int fd;
+
+	(void)state;
+	big_doc(&b, n);
+	assert_true(b.len > 10 * 1024 * 1024);
+	/* An invalid byte on the title line of entry 59,000, after "    ti". */
+	line = 2 + 3 * 58999 + 2;
+	{
+		size_t i, l = 1;
+
+		for (i = 0; i < b.len && l < line; i++)
+			if (b.data[i] == '\n')
+				l++;
+		b.data[i + 6] = '\xff';
+	}
+	assert_true((fd = mkstemp(path)) >= 0);
+	assert_non_null(fp = fdopen(fd, "w"));
+	assert_int_equal(fwrite(b.data, 1, b.len, fp), b.len);
+	assert_int_equal(fclose(fp), 0);
+	assert_int_equal(doc_load_file(path, &doc, &err), -1);
+	unlink(path);
+	assert_int_equal(err.line, line);
+	assert_int_equal(err.col, 7);
+	assert_non_null(strstr(err.message, "UTF-8"));
+	buf_fini(&b);
+}
+
 int
 main(void)
 {
@@ -498,6 +593,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_tree, setup_real,
 		    teardown_real),
 		cmocka_unit_test(test_minimal),
+		cmocka_unit_test(test_big),
+		cmocka_unit_test(test_big_file_error),
 		cmocka_unit_test(test_nul_raw),
 		cmocka_unit_test(test_cjk_is_nfc),
 		cmocka_unit_test(test_err_syntax),

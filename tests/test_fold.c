@@ -21,6 +21,8 @@
 
 #include "model/fold.h"
 
+#include <unicode/unorm2.h>
+
 #define KA_DAK	"\xe3\x81\x8b\xe3\x82\x99"	/* か + U+3099 */
 #define HA_DAK	"\xe3\x83\x8f\xe3\x82\x99"	/* ハ + U+3099 */
 #define E_ACUTE	"e\xcc\x81"			/* e + U+0301 */
@@ -109,6 +111,48 @@ test_table(void **state)
 	/* Kanji, hiragana, ASCII punctuation: unchanged. */
 	expect_fold("国際・情報、「推進」。", "国際・情報、「推進」。");
 	expect_fold("a-b_c.d (e)", "a-b_c.d (e)");
+}
+
+/* What fold_text passes over without a lookup (kanji U+4000..U+9FFF,
+ * hiragana U+3041..U+3096) is, for ICU, a boundary and its own
+ * NFKC_Casefold; and around them marks still combine. */
+static void
+test_plain_ranges(void **state)
+{
+	UErrorCode ue = U_ZERO_ERROR;
+	const UNormalizer2 *n = unorm2_getNFKCCasefoldInstance(&ue);
+	UChar in[2], out[8];
+	int32_t len;
+	UChar32 c;
+	char s[16];
+
+	(void)state;
+	assert_true(U_SUCCESS(ue));
+	for (c = 0x3041; c <= 0x9FFF; c++) {
+		if (c == 0x3097)
+			c = 0x4000;
+		assert_true(unorm2_hasBoundaryBefore(n, c));
+		in[0] = (UChar)c;
+		len = unorm2_normalize(n, in, 1, out, 8, &ue);
+		assert_true(U_SUCCESS(ue));
+		assert_int_equal(len, 1);
+		assert_int_equal(out[0], c);
+		/* Through fold_text, alone and in a run of its kind. */
+		len = 0;
+		U8_APPEND_UNSAFE((uint8_t *)s, len, c);
+		assert_int_equal(len, 3);
+		memcpy(s + 3, s, 3);
+		memcpy(s + 6, "\xe5\x9b\xbd", 3);	/* 国 */
+		s[9] = '\0';
+		expect_fold(s, s);
+	}
+	/* Marks after them combine (or stay) as ICU says. */
+	expect_fold("\xe3\x81\x8b\xe3\x82\x99", "\xe3\x81\x8c");	/* か゛ */
+	expect_fold("国か\xe3\x82\x99国", "国が国");
+	expect_fold("漢字かなカナ漢字ｶﾅ", "漢字かなかな漢字かな");
+	expect_fold("国\xcc\x81", "国\xcc\x81");
+	expect_fold("国\xe3", "国" FFFD);		/* cut short */
+	expect_fold("国\xe4\xb8", "国" FFFD);
 }
 
 /* What must fold alike and what must stay apart. */
@@ -278,6 +322,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_plain_ranges),
 		cmocka_unit_test(test_alike_apart),
 		cmocka_unit_test(test_segments),
 		cmocka_unit_test(test_map),
