@@ -163,15 +163,12 @@ enum doc_text {
  * read and final (in the doc's arena, where it stays until doc_free), in
  * the order of the file: a document that writes its keys in the schema's
  * order (title, agencies, measures, children; text before agencies; term
- * before text; nodes before footnotes) gives them in document order.  done
- * (or NULL) is called once at the end, before the load returns, with
- * whether it succeeded; after a failure the texts are freed as soon as done
- * returns, so it must not return while anything still reads them.  Both
- * are called on the loading thread.
+ * before text; nodes before footnotes) gives them in document order.  It
+ * is called on the thread that called the loader; after a failed load
+ * the texts it was told of are freed.
  */
 struct doc_listener {
 	void	(*text)(void *arg, enum doc_text kind, const char *text);
-	void	(*done)(void *arg, int ok);
 	void	 *arg;
 };
 

@@ -1684,8 +1684,6 @@ load_data(const char *name, const char *data, size_t len_bytes,
 		l.have_ev = 0;		/* its block's */
 		load_pipe_finish(&l);
 	}
-	if (listen != NULL && listen->done != NULL)
-		listen->done(listen->arg, r == 0);
 	while (l.n_live > 0)		/* the lists a failed load left */
 		free(l.live[--l.n_live]);
 	free(l.live);
@@ -1842,11 +1840,8 @@ doc_load_file_listen(const char *path, const struct doc_listener *listen,
 	int r;
 
 	*out = NULL;
-	if (load_read_file(path, &b, err) != 0) {
-		if (listen != NULL && listen->done != NULL)
-			listen->done(listen->arg, 0);
+	if (load_read_file(path, &b, err) != 0)
 		return -1;
-	}
 	r = load_data(path, b.data != NULL ? b.data : "", b.len, 1, listen,
 	    out, err);
 	buf_fini(&b);

@@ -360,7 +360,7 @@ search_load(struct search_index *ix, const char *path, const char *name,
     struct doc_error *err)
 {
 	struct search_build b;
-	struct doc_listener listen = { search_load_text, NULL, NULL };
+	struct doc_listener listen = { search_load_text, NULL };
 	int r;
 
 	memset(ix, 0, sizeof *ix);
