@@ -1103,45 +1103,74 @@ load_measure_list(struct load *l, struct doc_node *node)
 	return 0;
 }
 
-/* Order nodes by number, then by place, for finding duplicates. */
+/* A text to find repeated, and where it stands in its list. */
+struct load_key_at {
+	const char	*key;
+	size_t		 at;
+};
+
+/* Order keys by text, then by place. */
 static int
-load_cmp_number(const void *a, const void *b)
+load_cmp_key_at(const void *a, const void *b)
 {
-	const struct doc_node *x = *(const struct doc_node *const *)a;
-	const struct doc_node *y = *(const struct doc_node *const *)b;
-	int c = strcmp(x->number, y->number);
+	const struct load_key_at *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
 
 	if (c != 0)
 		return c;
-	return x < y ? -1 : x > y;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/*
+ * Whether key(i) for i < n repeats: then *dup is the earliest place that
+ * repeats an earlier one, *first that earlier one (n log n: a sort).
+ */
+static int
+load_find_repeat(size_t n, const char *(*key)(const void *, size_t),
+    const void *items, size_t *dup, size_t *first)
+{
+	struct load_key_at *k;
+	size_t i;
+	int found = 0;
+
+	if (n < 2)
+		return 0;
+	k = xreallocarray(NULL, n, sizeof *k);
+	for (i = 0; i < n; i++) {
+		k[i].key = key(items, i);
+		k[i].at = i;
+	}
+	qsort(k, n, sizeof *k, load_cmp_key_at);
+	for (i = 1; i < n; i++)
+		if (strcmp(k[i - 1].key, k[i].key) == 0 &&
+		    (!found || k[i].at < *dup)) {
+			*dup = k[i].at;
+			*first = k[i - 1].at;
+			found = 1;
+		}
+	free(k);
+	return found;
+}
+
+/* A node's number, for load_find_repeat. */
+static const char *
+load_node_number(const void *nodes, size_t i)
+{
+	return ((const struct doc_node *)nodes)[i].number;
 }
 
 /* Refuse two siblings with the same number, naming the later one. */
 static int
 load_check_numbers(struct load *l, struct doc_node *nodes, size_t n)
 {
-	const struct doc_node **sorted, *dup = NULL, *first = NULL;
-	size_t i;
+	size_t dup, first;
 
-	if (n < 2)
+	if (!load_find_repeat(n, load_node_number, nodes, &dup, &first))
 		return 0;
-	sorted = xreallocarray(NULL, n, sizeof *sorted);
-	for (i = 0; i < n; i++)
-		sorted[i] = &nodes[i];
-	qsort(sorted, n, sizeof *sorted, load_cmp_number);
-	for (i = 1; i < n; i++)
-		if (strcmp(sorted[i - 1]->number, sorted[i]->number) == 0 &&
-		    (dup == NULL || sorted[i] < dup)) {
-			dup = sorted[i];
-			first = sorted[i - 1];
-		}
-	free(sorted);
-	if (dup == NULL)
-		return 0;
-	return load_error_at(l, dup->pos.line - 1, dup->pos.col - 1,
-	    "number '%s' is used twice among siblings (first at line %lu;"
-	    " numbers must be unique)", load_quote(l, 0, dup->number),
-	    first->pos.line);
+	return load_error_at(l, nodes[dup].pos.line - 1,
+	    nodes[dup].pos.col - 1, "number '%s' is used twice among siblings"
+	    " (first at line %lu; numbers must be unique)",
+	    load_quote(l, 0, nodes[dup].number), nodes[first].pos.line);
 }
 
 /* Read one node's mapping (the MAPPING_START is current). */
@@ -1282,44 +1311,24 @@ load_footnote(struct load *l, struct doc_footnote *fn)
 	return r;
 }
 
-/* Order footnotes by mark, then by place, for finding duplicates. */
-static int
-load_cmp_footnote(const void *a, const void *b)
+/* A footnote's mark, for load_find_repeat. */
+static const char *
+load_footnote_mark(const void *fns, size_t i)
 {
-	const struct doc_footnote *x = *(const struct doc_footnote *const *)a;
-	const struct doc_footnote *y = *(const struct doc_footnote *const *)b;
-	int c = strcmp(x->mark, y->mark);
-
-	if (c != 0)
-		return c;
-	return x < y ? -1 : x > y;
+	return ((const struct doc_footnote *)fns)[i].mark;
 }
 
 /* Refuse a mark defined twice, naming the earliest repetition. */
 static int
 load_check_marks(struct load *l, struct doc_footnote *fns, size_t n)
 {
-	const struct doc_footnote **sorted, *dup = NULL, *first = NULL;
-	size_t i;
+	size_t dup, first;
 
-	if (n < 2)
+	if (!load_find_repeat(n, load_footnote_mark, fns, &dup, &first))
 		return 0;
-	sorted = xreallocarray(NULL, n, sizeof *sorted);
-	for (i = 0; i < n; i++)
-		sorted[i] = &fns[i];
-	qsort(sorted, n, sizeof *sorted, load_cmp_footnote);
-	for (i = 1; i < n; i++)
-		if (strcmp(sorted[i - 1]->mark, sorted[i]->mark) == 0 &&
-		    (dup == NULL || sorted[i] < dup)) {
-			dup = sorted[i];
-			first = sorted[i - 1];
-		}
-	free(sorted);
-	if (dup == NULL)
-		return 0;
-	return load_error_at(l, dup->pos.line - 1, dup->pos.col - 1,
+	return load_error_at(l, fns[dup].pos.line - 1, fns[dup].pos.col - 1,
 	    "footnote %s is defined twice (first at line %lu)",
-	    load_quote(l, 0, dup->mark), first->pos.line);
+	    load_quote(l, 0, fns[dup].mark), fns[first].pos.line);
 }
 
 /* Read the list of footnotes, refusing a mark defined twice. */
