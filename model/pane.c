@@ -55,8 +55,9 @@ pane_tag(struct buf *b, const struct doc_agencies *ag)
 	buf_adds(b, "】");
 }
 
-/* Add the footnotes a list of indices cites, each once over the pane. */
-static void
+/* Add the footnotes a list of indices cites to order, each once (seen is
+ * by footnote index). */
+void
 pane_cite(unsigned char *seen, const size_t *fns, size_t n, size_t *order,
     size_t *n_order)
 {

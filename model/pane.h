@@ -68,4 +68,12 @@ size_t pane_measure_line(const struct pane *pane, size_t measure);
 /* Free the pane's content. */
 void pane_fini(struct pane *pane);
 
+/*
+ * Append to order[0..*n_order) the footnotes of fns[0..n) not yet seen,
+ * marking them in seen (by footnote index): each footnote once, in the
+ * order first cited.
+ */
+void pane_cite(unsigned char *seen, const size_t *fns, size_t n,
+    size_t *order, size_t *n_order);
+
 #endif

@@ -26,20 +26,6 @@ notes_add_definition(struct list *l, const struct doc_footnote *fn,
 	buf_fini(&b);
 }
 
-/* Mark the footnotes in fns[0..n) as seen, adding the new ones. */
-static void
-notes_collect(unsigned char *seen, const size_t *fns, size_t n, size_t *order,
-    size_t *n_order)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!seen[fns[i]]) {
-			seen[fns[i]] = 1;
-			order[(*n_order)++] = fns[i];
-		}
-}
-
 /* The footnotes the selection cites. */
 void
 notes_cited(struct ui *ui, struct list *l)
@@ -53,13 +39,13 @@ notes_cited(struct ui *ui, struct list *l)
 	seen = xcalloc(ui->doc->n_footnotes + 1, 1);
 	order = xcalloc(ui->doc->n_footnotes + 1, sizeof *order);
 	if (r->measure != OUTLINE_NODE)
-		notes_collect(seen, n->measures[r->measure].footnotes,
+		pane_cite(seen, n->measures[r->measure].footnotes,
 		    n->measures[r->measure].n_footnotes, order, &n_order);
 	else {
-		notes_collect(seen, n->footnotes, n->n_footnotes, order,
+		pane_cite(seen, n->footnotes, n->n_footnotes, order,
 		    &n_order);
 		for (i = 0; i < n->n_measures; i++)
-			notes_collect(seen, n->measures[i].footnotes,
+			pane_cite(seen, n->measures[i].footnotes,
 			    n->measures[i].n_footnotes, order, &n_order);
 	}
 	buf_adds(&b, "Footnotes cited by ");
