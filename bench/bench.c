@@ -307,7 +307,7 @@ bench_frame(const struct doc *doc, struct outline *o, size_t top,
 
 	for (row = top; row < top + BENCH_SCREEN_ROWS && row < o->n_rows;
 	    row++) {
-		r = &o->rows[row];
+		r = outline_row(o, row);
 		n = outline_guides(o, row, guides);
 		text = r->measure == OUTLINE_NODE ? r->node->title :
 		    r->node->measures[r->measure].text;
@@ -315,7 +315,7 @@ bench_frame(const struct doc *doc, struct outline *o, size_t top,
 		text_truncate(&b, text, strlen(text), BENCH_TREE_COLS - 2 * n);
 		total += b.len;
 	}
-	pane_layout(pane, doc, o->rows[top < o->n_rows ? top : 0].node,
+	pane_layout(pane, doc, outline_row(o, top < o->n_rows ? top : 0)->node,
 	    BENCH_PANE_COLS);
 	for (i = 0; i < pane->n_lines && i < BENCH_SCREEN_ROWS; i++) {
 		l = &pane->lines[i];
@@ -367,7 +367,7 @@ bench_typing(struct search_index *ix, const struct doc *doc, const char *key,
 				row = 0;
 			for (j = row; j < row + BENCH_SCREEN_ROWS &&
 			    j < o.n_rows; j++)
-				(void)bench_hit_for(&res, &o.rows[j]);
+				(void)bench_hit_for(&res, outline_row(&o, j));
 			bench_stop(&t, i >= 0);
 			search_result_fini(&res);
 		}
@@ -433,7 +433,8 @@ bench_cmd_ops(const char *path)
 	outline_set_expanded(&o, 0, 1);
 
 	/* The same for the middle entry: as many rows before it as after,
-	 * the most a collapse moves. */
+	 * the most a collapse moved while the rows were one array (now in
+	 * blocks, the first entry's collapse counts the most blocks again). */
 	for (r = -1; r < bench_runs; r++) {
 		size_t mid = outline_find(&o, &doc->nodes[doc->n_nodes / 2],
 		    OUTLINE_NODE);

@@ -52,7 +52,7 @@ BEGIN {
 	row("searchromaji_ms", "search kokusai (romaji, Migemo: 国際)", "ms", "", "", "", "100k", 1)
 	row("expandall_ms", "expand-all: visible rows rebuilt (outline_expand_all)", "ms", "", "ms", 16, "100k", 1)
 	row("toggle_ms", "collapse the first entry, all expanded (outline_set_expanded)", "ms", "", "ms", 16, "100k", 1)
-	row("togglemid_ms", "collapse the middle entry, all expanded (the most rows moved)", "ms", "", "ms", 16, "100k", 1)
+	row("togglemid_ms", "collapse the middle entry, all expanded (once the most rows moved)", "ms", "", "ms", 16, "100k", 1)
 	row("framemodel_ms", "frame, model side only (48 rows + pane_layout + text)", "ms", "", "ms", 16, "100k", 1)
 	row("redraw_ms", "full redraw 160x48 (ui/ painting + ncurses, curscr cleared)", "ms", "", "ms", 16, "100k", 1)
 	row("key_j_ms", "key j + frame", "ms", "", "ms", 16, "100k", 1)

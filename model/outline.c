@@ -2,10 +2,12 @@
  * outline: expand state per node, and the visible rows in pre-order.  A
  * change to every node (expand all, a level, a filter) rebuilds the rows in
  * one pre-order pass (O(visible rows)); expanding or collapsing one node,
- * and revealing one, splice its subtree's rows in or out instead (the rows
- * before it or after it, whichever are fewer, move with one memmove: the
- * rows are a window of their storage with room before it, as in a deque),
- * and setting an expansion equal to the current one does nothing.  Selection is held as (node, measure) across every change.
+ * and revealing one, splice its subtree's rows in or out instead.  The
+ * rows are kept in blocks (outline.h), so a splice moves the rows of the
+ * blocks at its ends and the blocks' counts (O(OUTLINE_BLOCK + subtree +
+ * blocks)), never every row after it; setting an expansion equal to the
+ * current one does nothing.  Selection is held as (node, measure) across
+ * every change.
  */
 #include "model/outline.h"
 
@@ -14,66 +16,273 @@
 
 #include "model/xmalloc.h"
 
-/* Make room for one more row after the last (moving the rows back to the
- * start of their storage first, if they have moved up). */
-static void
-outline_room(struct outline *o)
+/* The block holding row (row < n_rows): bisect the blocks' first rows. */
+static size_t
+outline_block_of(const struct outline *o, size_t row)
 {
-	if (o->rows_off + o->n_rows < o->cap_rows)
-		return;
-	if (o->rows_off > 0) {
-		memmove(o->rows_base, o->rows, o->n_rows * sizeof *o->rows);
-		o->rows = o->rows_base;
-		o->rows_off = 0;
-		if (o->n_rows < o->cap_rows)
-			return;
+	size_t lo = 0, hi = o->n_blocks, mid;
+
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (o->block_at[mid] <= row)
+			lo = mid;
+		else
+			hi = mid;
 	}
-	o->cap_rows = o->cap_rows == 0 ? 64 : o->cap_rows * 2;
-	o->rows_base = xreallocarray(o->rows_base, o->cap_rows,
-	    sizeof *o->rows);
-	o->rows = o->rows_base;
+	return lo;
 }
 
-/* Append a row. */
+/* The row at index row. */
+const struct outline_row *
+outline_row(const struct outline *o, size_t row)
+{
+	size_t b = outline_block_of(o, row);
+
+	return &o->blocks[b][row - o->block_at[b]];
+}
+
+/* Open count empty blocks before block b (b <= n_blocks). */
 static void
-outline_push(struct outline *o, const struct doc_node *node, size_t measure,
-    size_t depth)
+outline_open_blocks(struct outline *o, size_t b, size_t count)
+{
+	size_t i;
+
+	if (count == 0)
+		return;
+	if (o->n_blocks + count > o->cap_blocks) {
+		while (o->n_blocks + count > o->cap_blocks)
+			o->cap_blocks = o->cap_blocks == 0 ? 16 :
+			    o->cap_blocks * 2;
+		o->blocks = xreallocarray(o->blocks, o->cap_blocks,
+		    sizeof *o->blocks);
+		o->block_n = xreallocarray(o->block_n, o->cap_blocks,
+		    sizeof *o->block_n);
+		o->block_at = xreallocarray(o->block_at, o->cap_blocks,
+		    sizeof *o->block_at);
+		o->spare = xreallocarray(o->spare, o->cap_blocks,
+		    sizeof *o->spare);
+	}
+	memmove(o->blocks + b + count, o->blocks + b,
+	    (o->n_blocks - b) * sizeof *o->blocks);
+	memmove(o->block_n + b + count, o->block_n + b,
+	    (o->n_blocks - b) * sizeof *o->block_n);
+	memmove(o->block_at + b + count, o->block_at + b,
+	    (o->n_blocks - b) * sizeof *o->block_at);
+	for (i = b; i < b + count; i++) {
+		o->blocks[i] = o->n_spare > 0 ? o->spare[--o->n_spare] :
+		    xreallocarray(NULL, OUTLINE_BLOCK, sizeof *o->blocks[i]);
+		o->block_n[i] = 0;
+	}
+	o->n_blocks += count;
+}
+
+/* Put blocks b..b+count-1 out of use and close the gap.  They are kept
+ * for the next blocks opened (spare has room for every block there has
+ * been), so rebuilding the rows takes no fresh memory. */
+static void
+outline_close_blocks(struct outline *o, size_t b, size_t count)
+{
+	size_t i;
+
+	if (count == 0)
+		return;
+	for (i = b; i < b + count; i++)
+		o->spare[o->n_spare++] = o->blocks[i];
+	memmove(o->blocks + b, o->blocks + b + count,
+	    (o->n_blocks - b - count) * sizeof *o->blocks);
+	memmove(o->block_n + b, o->block_n + b + count,
+	    (o->n_blocks - b - count) * sizeof *o->block_n);
+	memmove(o->block_at + b, o->block_at + b + count,
+	    (o->n_blocks - b - count) * sizeof *o->block_at);
+	o->n_blocks -= count;
+}
+
+/*
+ * After a change to blocks from..to (inclusive, clamped), drop the empty
+ * ones and merge neighbours that fit in one block, from..to and one on
+ * each side; then count the first rows again from there.
+ */
+static void
+outline_tidy(struct outline *o, size_t from, size_t to)
+{
+	size_t b, at;
+
+	from = from > 0 ? from - 1 : 0;
+	to = to + 1 < o->n_blocks ? to + 1 : (o->n_blocks > 0 ?
+	    o->n_blocks - 1 : 0);
+	/* Block from is before the change (or the first): its first row
+	 * stays where it was. */
+	at = from > 0 ? o->block_at[from] : 0;
+	for (b = from; b <= to && b < o->n_blocks;) {
+		if (o->block_n[b] == 0 && o->n_blocks > 1) {
+			outline_close_blocks(o, b, 1);
+			if (to > 0)
+				to--;
+			continue;
+		}
+		if (b + 1 < o->n_blocks && b + 1 <= to + 1 &&
+		    o->block_n[b] + o->block_n[b + 1] <= o->block_max) {
+			memcpy(o->blocks[b] + o->block_n[b], o->blocks[b + 1],
+			    o->block_n[b + 1] * sizeof *o->blocks[b]);
+			o->block_n[b] += o->block_n[b + 1];
+			outline_close_blocks(o, b + 1, 1);
+			if (to > 0)
+				to--;
+			continue;
+		}
+		b++;
+	}
+	for (b = from; b < o->n_blocks; b++) {
+		o->block_at[b] = at;
+		at += o->block_n[b];
+	}
+}
+
+/* Open a block after the last, all of whose rows a rebuild has filled. */
+static void
+outline_fill_block(struct outline *o)
+{
+	size_t b = o->n_blocks;
+
+	if (b > 0)
+		o->block_n[b - 1] = o->block_max;
+	outline_open_blocks(o, b, 1);
+	o->block_at[b] = b * o->block_max;
+	o->fill = o->blocks[b];
+	o->fill_end = o->fill + o->block_max;
+}
+
+/* Append a row: to the scratch rows while a splice gathers them, else to
+ * the last block as a rebuild fills them (it counts them at its end). */
+static void
+outline_push(struct outline *o, int scratch, const struct doc_node *node,
+    size_t measure, size_t depth)
 {
 	struct outline_row *r;
 
-	outline_room(o);
-	r = &o->rows[o->n_rows++];
+	if (scratch) {
+		if (o->n_scratch == o->cap_scratch) {
+			o->cap_scratch = o->cap_scratch == 0 ? 64 :
+			    o->cap_scratch * 2;
+			o->scratch = xreallocarray(o->scratch, o->cap_scratch,
+			    sizeof *o->scratch);
+		}
+		r = &o->scratch[o->n_scratch++];
+	} else {
+		if (o->fill == o->fill_end)
+			outline_fill_block(o);
+		r = o->fill++;
+	}
 	r->node = node;
 	r->measure = measure;
 	r->depth = depth;
 }
 
-static void outline_add(struct outline *, const struct doc_node *);
+/* Put the scratch rows in before row pos (pos <= n_rows): the rows after
+ * pos in its block are set aside, the scratch rows fill that block and as
+ * many new ones as they need, and the rows set aside follow. */
+static void
+outline_insert(struct outline *o, size_t pos)
+{
+	struct outline_row tail[OUTLINE_BLOCK], *src;
+	const size_t max = o->block_max;
+	size_t k = o->n_scratch, b, off, n_tail, total, extra, left, step, i;
+
+	if (k == 0)
+		return;
+	if (o->n_blocks == 0)
+		outline_open_blocks(o, 0, 1);
+	if (pos == o->n_rows) {
+		b = o->n_blocks - 1;
+		off = o->block_n[b];
+	} else {
+		b = outline_block_of(o, pos);
+		off = pos - o->block_at[b];
+	}
+	n_tail = o->block_n[b] - off;
+	memcpy(tail, o->blocks[b] + off, n_tail * sizeof *tail);
+	o->block_n[b] = off;
+	total = off + k + n_tail;
+	extra = (total + max - 1) / max - 1;
+	outline_open_blocks(o, b + 1, extra);
+	/* Fill blocks b.. with the scratch rows, then the tail. */
+	for (i = b, src = o->scratch, left = k; left > 0;) {
+		if (o->block_n[i] == max)
+			i++;
+		step = max - o->block_n[i];
+		if (step > left)
+			step = left;
+		memcpy(o->blocks[i] + o->block_n[i], src, step * sizeof *src);
+		o->block_n[i] += step;
+		src += step;
+		left -= step;
+		if (left == 0 && src == o->scratch + k && n_tail > 0) {
+			src = tail;
+			left = n_tail;
+			n_tail = 0;
+		}
+	}
+	o->n_rows += k;
+	o->n_scratch = 0;
+	outline_tidy(o, b, i);
+}
+
+/* Take rows from..to-1 out (from < to <= n_rows). */
+static void
+outline_remove(struct outline *o, size_t from, size_t to)
+{
+	size_t b1 = outline_block_of(o, from), b2 = outline_block_of(o, to - 1),
+	    o1 = from - o->block_at[b1], o2 = to - o->block_at[b2];
+
+	if (b1 == b2) {
+		memmove(o->blocks[b1] + o1, o->blocks[b1] + o2,
+		    (o->block_n[b1] - o2) * sizeof *o->blocks[b1]);
+		o->block_n[b1] -= o2 - o1;
+	} else {
+		o->block_n[b1] = o1;
+		memmove(o->blocks[b2], o->blocks[b2] + o2,
+		    (o->block_n[b2] - o2) * sizeof *o->blocks[b2]);
+		o->block_n[b2] -= o2;
+		outline_close_blocks(o, b1 + 1, b2 - b1 - 1);
+	}
+	o->n_rows -= to - from;
+	outline_tidy(o, b1, b1 + 1);
+}
+
+/* Drop every row (keeping no block). */
+static void
+outline_clear(struct outline *o)
+{
+	outline_close_blocks(o, 0, o->n_blocks);
+	o->n_rows = 0;
+}
+
+static void outline_add(struct outline *, int, const struct doc_node *);
 
 /* Append what an expanded node shows below its own row: its measures and
  * children (under a filter, only those it keeps). */
 static void
-outline_add_below(struct outline *o, const struct doc_node *n)
+outline_add_below(struct outline *o, int scratch, const struct doc_node *n)
 {
 	size_t i;
 
 	for (i = 0; i < n->n_measures; i++)
 		if (o->keep_measure == NULL ||
 		    o->keep_measure[o->measure_base[n->id] + i])
-			outline_push(o, n, i, n->depth + 1);
+			outline_push(o, scratch, n, i, n->depth + 1);
 	for (i = 0; i < n->n_children; i++)
-		outline_add(o, &n->children[i]);
+		outline_add(o, scratch, &n->children[i]);
 }
 
 /* Append a node's row and, when expanded, what it shows below. */
 static void
-outline_add(struct outline *o, const struct doc_node *n)
+outline_add(struct outline *o, int scratch, const struct doc_node *n)
 {
 	if (o->keep_node != NULL && !o->keep_node[n->id])
 		return;
-	outline_push(o, n, OUTLINE_NODE, n->depth);
+	outline_push(o, scratch, n, OUTLINE_NODE, n->depth);
 	if (o->expanded[n->id])
-		outline_add_below(o, n);
+		outline_add_below(o, scratch, n);
 }
 
 /* Select (node, measure) again after the rows changed: its row, else its
@@ -109,14 +318,19 @@ outline_rebuild(struct outline *o)
 	size_t measure = OUTLINE_NODE, i;
 
 	if (o->n_rows > 0) {
-		node = o->rows[o->selected].node;
-		measure = o->rows[o->selected].measure;
+		node = outline_selected(o)->node;
+		measure = outline_selected(o)->measure;
 	}
-	o->n_rows = 0;
-	o->rows = o->rows_base;
-	o->rows_off = 0;
+	outline_clear(o);
 	for (i = 0; i < o->doc->n_nodes; i++)
-		outline_add(o, &o->doc->nodes[i]);
+		outline_add(o, 0, &o->doc->nodes[i]);
+	if (o->n_blocks > 0) {
+		o->block_n[o->n_blocks - 1] = (size_t)(o->fill -
+		    o->blocks[o->n_blocks - 1]);
+		o->n_rows = o->block_at[o->n_blocks - 1] +
+		    o->block_n[o->n_blocks - 1];
+	}
+	o->fill = o->fill_end = NULL;
 	outline_reselect(o, node, measure);
 }
 
@@ -127,34 +341,12 @@ outline_rebuild(struct outline *o)
 static void
 outline_splice_in(struct outline *o, size_t row)
 {
-	const struct outline_row *sel = &o->rows[o->selected];
+	const struct outline_row *sel = outline_selected(o);
 	const struct doc_node *node = sel->node;
-	size_t measure = sel->measure, old = o->n_rows, k;
-	struct outline_row *tmp;
+	size_t measure = sel->measure;
 
-	/* Append the new rows at the end, then rotate them into place: move
-	 * the rows before them down into the room before the first row, or
-	 * the rows after them up, whichever are fewer. */
-	outline_add_below(o, o->rows[row].node);
-	k = o->n_rows - old;
-	if (k > 0 && row + 1 < old && o->rows_off >= k &&
-	    row + 1 < old - row - 1) {
-		tmp = xreallocarray(NULL, k, sizeof *tmp);
-		memcpy(tmp, o->rows + old, k * sizeof *tmp);
-		memmove(o->rows - k, o->rows, (row + 1) * sizeof *o->rows);
-		o->rows -= k;
-		o->rows_off -= k;
-		memcpy(o->rows + row + 1, tmp, k * sizeof *tmp);
-		o->n_rows = old + k;
-		free(tmp);
-	} else if (k > 0 && row + 1 < old) {
-		tmp = xreallocarray(NULL, k, sizeof *tmp);
-		memcpy(tmp, o->rows + old, k * sizeof *tmp);
-		memmove(o->rows + row + 1 + k, o->rows + row + 1,
-		    (old - row - 1) * sizeof *o->rows);
-		memcpy(o->rows + row + 1, tmp, k * sizeof *tmp);
-		free(tmp);
-	}
+	outline_add_below(o, 1, outline_row(o, row)->node);
+	outline_insert(o, row + 1);
 	outline_reselect(o, node, measure);
 }
 
@@ -162,25 +354,26 @@ outline_splice_in(struct outline *o, size_t row)
 static void
 outline_splice_out(struct outline *o, size_t row)
 {
-	const struct outline_row *sel = &o->rows[o->selected];
+	const struct outline_row *sel = outline_selected(o);
 	const struct doc_node *node = sel->node;
 	size_t measure = sel->measure, end = row + 1,
-	    depth = o->rows[row].depth;
+	    depth = outline_row(o, row)->depth, b, i;
 
-	/* Its subtree: the rows after it that are deeper. */
-	while (end < o->n_rows && o->rows[end].depth > depth)
-		end++;
-	/* Close the gap by moving the rows before it or after it, whichever
-	 * are fewer: collapsing near either end of a long outline is cheap. */
-	if (row + 1 < o->n_rows - end) {
-		memmove(o->rows + (end - row - 1), o->rows,
-		    (row + 1) * sizeof *o->rows);
-		o->rows += end - row - 1;
-		o->rows_off += end - row - 1;
-	} else
-		memmove(o->rows + row + 1, o->rows + end,
-		    (o->n_rows - end) * sizeof *o->rows);
-	o->n_rows -= end - row - 1;
+	/* Its subtree: the rows after it that are deeper, a block at a
+	 * time. */
+	if (end < o->n_rows) {
+		b = outline_block_of(o, end);
+		for (i = end - o->block_at[b]; b < o->n_blocks; b++, i = 0) {
+			while (i < o->block_n[b] &&
+			    o->blocks[b][i].depth > depth)
+				i++;
+			if (i < o->block_n[b])
+				break;
+		}
+		end = b < o->n_blocks ? o->block_at[b] + i : o->n_rows;
+	}
+	if (end > row + 1)
+		outline_remove(o, row + 1, end);
 	outline_reselect(o, node, measure);
 }
 
@@ -208,6 +401,7 @@ outline_init(struct outline *o, const struct doc *doc)
 
 	memset(o, 0, sizeof *o);
 	o->doc = doc;
+	o->block_max = OUTLINE_BLOCK;
 	o->by_id = xcalloc(doc->total_nodes, sizeof *o->by_id);
 	o->expanded = xcalloc(doc->total_nodes, 1);
 	o->below = xcalloc(doc->total_nodes, sizeof *o->below);
@@ -232,7 +426,14 @@ outline_fini(struct outline *o)
 	free(o->keep_node);
 	free(o->keep_measure);
 	free(o->matches);
-	free(o->rows_base);
+	outline_clear(o);
+	while (o->n_spare > 0)
+		free(o->spare[--o->n_spare]);
+	free(o->spare);
+	free(o->blocks);
+	free(o->block_n);
+	free(o->block_at);
+	free(o->scratch);
 	memset(o, 0, sizeof *o);
 }
 
@@ -240,7 +441,7 @@ outline_fini(struct outline *o)
 int
 outline_has_children(const struct outline *o, size_t row)
 {
-	const struct outline_row *r = &o->rows[row];
+	const struct outline_row *r = outline_row(o, row);
 
 	return r->measure == OUTLINE_NODE &&
 	    (r->node->n_measures > 0 || r->node->n_children > 0);
@@ -251,7 +452,7 @@ int
 outline_is_expanded(const struct outline *o, size_t row)
 {
 	return outline_has_children(o, row) &&
-	    o->expanded[o->rows[row].node->id];
+	    o->expanded[outline_row(o, row)->node->id];
 }
 
 /* Rows a collapsed row hides. */
@@ -261,15 +462,15 @@ outline_hidden(const struct outline *o, size_t row)
 	if (!outline_has_children(o, row) || outline_is_expanded(o, row))
 		return 0;
 	if (o->matches != NULL)
-		return o->matches[o->rows[row].node->id];
-	return o->below[o->rows[row].node->id];
+		return o->matches[outline_row(o, row)->node->id];
+	return o->below[outline_row(o, row)->node->id];
 }
 
 /* Expand or collapse a row's node. */
 int
 outline_set_expanded(struct outline *o, size_t row, int expanded)
 {
-	const struct doc_node *n = o->rows[row].node;
+	const struct doc_node *n = outline_row(o, row)->node;
 
 	if (!outline_has_children(o, row) || o->expanded[n->id] == !!expanded)
 		return 0;
@@ -353,7 +554,7 @@ outline_find(const struct outline *o, const struct doc_node *node,
 	 * measures (OUTLINE_NODE is treated as -1). */
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		r = &o->rows[mid];
+		r = outline_row(o, mid);
 		if (r->node->id < node->id || (r->node == node &&
 		    measure != OUTLINE_NODE && (r->measure == OUTLINE_NODE ||
 		    r->measure < measure)))
@@ -361,8 +562,8 @@ outline_find(const struct outline *o, const struct doc_node *node,
 		else
 			hi = mid;
 	}
-	if (lo < o->n_rows && o->rows[lo].node == node &&
-	    o->rows[lo].measure == measure)
+	if (lo < o->n_rows && (r = outline_row(o, lo))->node == node &&
+	    r->measure == measure)
 		return lo;
 	return SIZE_MAX;
 }
@@ -371,7 +572,7 @@ outline_find(const struct outline *o, const struct doc_node *node,
 size_t
 outline_parent(const struct outline *o, size_t row)
 {
-	const struct outline_row *r = &o->rows[row];
+	const struct outline_row *r = outline_row(o, row);
 
 	if (r->measure != OUTLINE_NODE)
 		return outline_find(o, r->node, OUTLINE_NODE);
@@ -389,11 +590,18 @@ outline_select(struct outline *o, size_t row)
 	o->selected = row < o->n_rows ? row : o->n_rows - 1;
 }
 
+/* The selected row. */
+const struct outline_row *
+outline_selected(const struct outline *o)
+{
+	return outline_row(o, o->selected);
+}
+
 /* The node of the selection. */
 const struct doc_node *
 outline_selected_node(const struct outline *o)
 {
-	return o->rows[o->selected].node;
+	return outline_row(o, o->selected)->node;
 }
 
 /* The global index of a node's measure. */
@@ -502,7 +710,7 @@ outline_measure_is_last(const struct outline *o, const struct doc_node *n,
 size_t
 outline_guides(const struct outline *o, size_t row, enum outline_guide *guides)
 {
-	const struct outline_row *r = &o->rows[row];
+	const struct outline_row *r = outline_row(o, row);
 	const struct doc_node *n = r->node;
 	size_t d = r->depth, count = r->depth;
 	int last;

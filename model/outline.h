@@ -17,6 +17,7 @@
 #include "model/doc.h"
 
 #define OUTLINE_NODE	SIZE_MAX	/* row.measure of a node's own row */
+#define OUTLINE_BLOCK	1024		/* the most rows in one block */
 
 struct outline_row {
 	const struct doc_node	*node;
@@ -44,12 +45,29 @@ struct outline {
 	unsigned char		 *keep_measure;	/* filter: by global measure */
 	size_t			 *matches;	/* filter: by node id, matches
 						   below it (itself excluded) */
-	struct outline_row	 *rows;		/* visible rows, in order: a
-						   window of rows_base */
+	/* The visible rows, in order, in blocks of at most OUTLINE_BLOCK
+	 * (read them with outline_row): expanding or collapsing a node moves
+	 * the rows of a block or two and the blocks' counts, never every row
+	 * after it.  Two neighbouring blocks always hold more than
+	 * block_max rows together, so there are at most 2n/block_max + 1
+	 * blocks. */
+	struct outline_row	**blocks;
+	size_t			  block_max;	/* rows a block holds: at most
+						   OUTLINE_BLOCK (tests set
+						   fewer, then rebuild) */
+	size_t			 *block_n;	/* rows in each block */
+	size_t			 *block_at;	/* index of each block's first
+						   row */
+	size_t			  n_blocks;
+	size_t			  cap_blocks;
+	struct outline_row	**spare;	/* blocks out of use, kept */
+	size_t			  n_spare;
 	size_t			  n_rows;
-	struct outline_row	 *rows_base;	/* their storage (owned) */
-	size_t			  rows_off;	/* rows - rows_base */
-	size_t			  cap_rows;	/* of rows_base */
+	struct outline_row	 *fill;		/* a rebuild's next row */
+	struct outline_row	 *fill_end;	/* and the end of its block */
+	struct outline_row	 *scratch;	/* rows being spliced in */
+	size_t			  n_scratch;
+	size_t			  cap_scratch;
 	size_t			  selected;	/* index into rows */
 };
 
@@ -57,6 +75,9 @@ struct outline {
 void outline_init(struct outline *o, const struct doc *doc);
 /* Free the outline's arrays. */
 void outline_fini(struct outline *o);
+
+/* The row at index row, which must be below n_rows (O(log blocks)). */
+const struct outline_row *outline_row(const struct outline *o, size_t row);
 
 /* Whether a row can be expanded (a node with measures or children). */
 int outline_has_children(const struct outline *o, size_t row);
@@ -86,6 +107,8 @@ size_t outline_find(const struct outline *o, const struct doc_node *node,
 size_t outline_parent(const struct outline *o, size_t row);
 /* Select a row (clamped to the rows there are). */
 void outline_select(struct outline *o, size_t row);
+/* The selected row (there is always one). */
+const struct outline_row *outline_selected(const struct outline *o);
 /* The node the selection is in (a measure's node). */
 const struct doc_node *outline_selected_node(const struct outline *o);
 

@@ -38,6 +38,9 @@
 	"         measures: [{text: m2, agencies: [NISC]}]}\n" \
 	"  - number: \"2.\"\n    title: D\n"
 
+/* Row i of outline o (short, for the assertions). */
+#define ROW(o, i)	outline_row((o), (i))
+
 /* The visible row of a node's own row, or fail the test. */
 static size_t
 row_of(const struct outline *o, const struct doc_node *n)
@@ -81,8 +84,8 @@ expected_rows(const struct outline *o)
 
 	for (i = 0; i < o->n_rows; i++)
 		if (outline_is_expanded(o, i))
-			rows += o->rows[i].node->n_measures +
-			    o->rows[i].node->n_children;
+			rows += ROW(o, i)->node->n_measures +
+			    ROW(o, i)->node->n_children;
 	return rows;
 }
 
@@ -115,7 +118,7 @@ assert_rows_sane(const struct outline *o)
 	assert_int_equal(o->n_rows, expected_rows(o));
 	assert_true(o->selected < o->n_rows);
 	for (i = 0; i < o->n_rows; i++) {
-		r = &o->rows[i];
+		r = ROW(o, i);
 		if (r->measure == OUTLINE_NODE)
 			assert_int_equal(r->depth, r->node->depth);
 		else {
@@ -123,11 +126,11 @@ assert_rows_sane(const struct outline *o)
 			assert_int_equal(r->depth, r->node->depth + 1);
 		}
 		if (i > 0)
-			assert_true(o->rows[i - 1].node->id < r->node->id ||
-			    (o->rows[i - 1].node == r->node &&
+			assert_true(ROW(o, i - 1)->node->id < r->node->id ||
+			    (ROW(o, i - 1)->node == r->node &&
 			    r->measure != OUTLINE_NODE &&
-			    (o->rows[i - 1].measure == OUTLINE_NODE ||
-			    o->rows[i - 1].measure < r->measure)));
+			    (ROW(o, i - 1)->measure == OUTLINE_NODE ||
+			    ROW(o, i - 1)->measure < r->measure)));
 		p = outline_parent(o, i);
 		if (r->depth == 0) {
 			assert_int_equal(p, SIZE_MAX);
@@ -135,7 +138,7 @@ assert_rows_sane(const struct outline *o)
 		}
 		assert_true(p < i);
 		assert_true(outline_is_expanded(o, p));
-		assert_int_equal(o->rows[p].depth, r->depth - 1);
+		assert_int_equal(ROW(o, p)->depth, r->depth - 1);
 	}
 }
 
@@ -144,13 +147,13 @@ static void
 reference_guides(const struct outline *o, size_t row,
     enum outline_guide *guides)
 {
-	size_t d, j, depth = o->rows[row].depth;
+	size_t d, j, depth = ROW(o, row)->depth;
 	int later;
 
 	for (d = 1; d <= depth; d++) {
 		later = 0;
-		for (j = row + 1; j < o->n_rows && o->rows[j].depth >= d; j++)
-			if (o->rows[j].depth == d) {
+		for (j = row + 1; j < o->n_rows && ROW(o, j)->depth >= d; j++)
+			if (ROW(o, j)->depth == d) {
 				later = 1;
 				break;
 			}
@@ -172,13 +175,14 @@ assert_guides_all(const struct outline *o)
 
 	for (i = 0; i < o->n_rows; i++) {
 		count = outline_guides(o, i, got);
-		assert_int_equal(count, o->rows[i].depth);
+		assert_int_equal(count, ROW(o, i)->depth);
 		reference_guides(o, i, want);
 		for (d = 0; d < count; d++)
 			if (got[d] != want[d])
 				fail_msg("row %zu (%s, measure %zu) guide %zu: "
-				    "got %d, want %d", i, o->rows[i].node->number,
-				    o->rows[i].measure, d, got[d], want[d]);
+				    "got %d, want %d", i,
+				    ROW(o, i)->node->number, ROW(o, i)->measure,
+				    d, got[d], want[d]);
 	}
 }
 
@@ -197,6 +201,28 @@ assert_guides(const struct outline *o, size_t row, size_t n, ...)
 	va_end(ap);
 }
 
+/* Fail unless o's blocks hold its rows as outline.h says: counts that add
+ * up, none empty or over block_max, no two neighbours that would fit in
+ * one. */
+static void
+assert_blocks_sane(const struct outline *o)
+{
+	size_t b, at = 0;
+
+	assert_true(o->n_blocks >= 1);
+	for (b = 0; b < o->n_blocks; b++) {
+		assert_int_equal(o->block_at[b], at);
+		assert_true(o->block_n[b] >= 1);
+		assert_true(o->block_n[b] <= o->block_max);
+		if (b + 1 < o->n_blocks)
+			assert_true(o->block_n[b] + o->block_n[b + 1] >
+			    o->block_max);
+		at += o->block_n[b];
+	}
+	assert_int_equal(at, o->n_rows);
+	assert_true(o->n_blocks <= 2 * o->n_rows / o->block_max + 1);
+}
+
 /* Fail unless o's rows are those of an outline built afresh with its
  * expansion. */
 static void
@@ -209,28 +235,28 @@ assert_rows_rebuilt(const struct outline *o)
 	outline_set_expansion(&ref, o->expanded);
 	assert_int_equal(o->n_rows, ref.n_rows);
 	for (i = 0; i < o->n_rows; i++) {
-		assert_ptr_equal(o->rows[i].node, ref.rows[i].node);
-		assert_int_equal(o->rows[i].measure, ref.rows[i].measure);
-		assert_int_equal(o->rows[i].depth, ref.rows[i].depth);
+		assert_ptr_equal(ROW(o, i)->node, ROW(&ref, i)->node);
+		assert_int_equal(ROW(o, i)->measure, ROW(&ref, i)->measure);
+		assert_int_equal(ROW(o, i)->depth, ROW(&ref, i)->depth);
 	}
 	assert_true(o->selected < o->n_rows);
-	assert_ptr_equal(o->rows, o->rows_base + o->rows_off);
-	assert_true(o->rows_off + o->n_rows <= o->cap_rows);
+	assert_blocks_sane(o);
 	outline_fini(&ref);
 }
 
-/* Splicing rows in and out (moving the rows before or after, whichever are
- * fewer) always leaves the rows a rebuild would make: 4,000 random
- * toggles, reveals, expand-alls and collapse-alls. */
+/* Splicing rows in and out always leaves the rows a rebuild would make:
+ * 4,000 random toggles, reveals, expand-alls and collapse-alls, in blocks
+ * of block rows. */
 static void
-test_splice_as_rebuild(void **state)
+splice_as_rebuild(const struct doc *doc, size_t block)
 {
-	const struct doc *doc = *state;
 	struct outline o;
 	unsigned long seed = 12345;
-	size_t i, row, op, front = 0;
+	size_t i, row, op, most = 0;
 
 	outline_init(&o, doc);
+	o.block_max = block;
+	outline_collapse_all(&o);
 	for (i = 0; i < 4000; i++) {
 		seed = seed * 6364136223846793005UL + 1442695040888963407UL;
 		op = (seed >> 33) % 100;
@@ -248,13 +274,28 @@ test_splice_as_rebuild(void **state)
 			outline_collapse_all(&o);
 		else
 			outline_select(&o, row);
-		if (o.rows_off > 0)
-			front++;
+		if (o.n_blocks > most)
+			most = o.n_blocks;
 		assert_rows_rebuilt(&o);
 	}
-	/* The rows did move up into their storage, and back. */
-	assert_true(front > 100);
+	/* The splices did cross blocks: the 107 rows of everything
+	 * expanded make at least 15 blocks of 7 rows. */
+	if (block < OUTLINE_BLOCK)
+		assert_true(most >= 15);
 	outline_fini(&o);
+}
+
+/* Splicing as rebuilding, in the usual blocks (the 2018 document fits in
+ * one) and in blocks of 1, 2, 3 and 7 rows, where every splice crosses
+ * blocks and ends in their middle. */
+static void
+test_splice_as_rebuild(void **state)
+{
+	static const size_t blocks[] = { OUTLINE_BLOCK, 1, 2, 3, 7 };
+	size_t i;
+
+	for (i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
+		splice_as_rebuild(*state, blocks[i]);
 }
 
 /* Initially the 5 entries, collapsed, the first selected. */
@@ -272,9 +313,9 @@ test_init(void **state)
 	assert_int_equal(o.selected, 0);
 	assert_ptr_equal(outline_selected_node(&o), &doc->nodes[0]);
 	for (i = 0; i < o.n_rows; i++) {
-		assert_ptr_equal(o.rows[i].node, &doc->nodes[i]);
-		assert_int_equal(o.rows[i].measure, OUTLINE_NODE);
-		assert_int_equal(o.rows[i].depth, 0);
+		assert_ptr_equal(ROW(&o, i)->node, &doc->nodes[i]);
+		assert_int_equal(ROW(&o, i)->measure, OUTLINE_NODE);
+		assert_int_equal(ROW(&o, i)->depth, 0);
 		/* Every entry has sections or (5.) measures. */
 		assert_true(outline_has_children(&o, i));
 		assert_false(outline_is_expanded(&o, i));
@@ -282,7 +323,7 @@ test_init(void **state)
 	assert_rows_sane(&o);
 
 	outline_fini(&o);
-	assert_null(o.rows);
+	assert_null(o.blocks);
 	assert_null(o.by_id);
 	assert_int_equal(o.n_rows, 0);
 }
@@ -299,7 +340,7 @@ test_hidden(void **state)
 	outline_init(&o, doc);
 	for (i = 0; i < o.n_rows; i++) {
 		assert_int_equal(outline_hidden(&o, i),
-		    subtree_rows(doc, o.rows[i].node));
+		    subtree_rows(doc, ROW(&o, i)->node));
 		sum += 1 + outline_hidden(&o, i);
 	}
 	/* 1.: 3 sections, 3 + 3 + 2 items, 3 + 2 + 0 + 2 measures (1.2 (3)
@@ -349,8 +390,8 @@ test_set_expanded(void **state)
 	    e2->n_children);
 	assert_int_equal(o.n_rows, 5 + 7);
 	for (i = 0; i < e2->n_children; i++) {
-		assert_ptr_equal(o.rows[2 + i].node, &e2->children[i]);
-		assert_int_equal(o.rows[2 + i].depth, 1);
+		assert_ptr_equal(ROW(&o, 2 + i)->node, &e2->children[i]);
+		assert_int_equal(ROW(&o, 2 + i)->depth, 1);
 		assert_false(outline_is_expanded(&o, 2 + i));
 	}
 	/* The selection follows 3. down past 2.'s sections. */
@@ -367,8 +408,8 @@ test_set_expanded(void **state)
 	row = row_of(&o, find(doc, "2.", "2.7", NULL));
 	assert_int_equal(outline_set_expanded(&o, row, 1), 1);
 	assert_int_equal(o.n_rows, 13);
-	assert_int_equal(o.rows[row + 1].measure, 0);
-	assert_int_equal(o.rows[row + 1].depth, 2);
+	assert_int_equal(ROW(&o, row + 1)->measure, 0);
+	assert_int_equal(ROW(&o, row + 1)->depth, 2);
 	/* A measure row does not expand. */
 	assert_int_equal(outline_set_expanded(&o, row + 1, 1), 0);
 	assert_int_equal(outline_set_expanded(&o, row + 1, 0), 0);
@@ -408,13 +449,13 @@ test_selection_kept(void **state)
 	assert_int_equal(o.selected, row_of_measure(&o, n, 1));
 	assert_true(o.selected < row);
 	assert_ptr_equal(outline_selected_node(&o), n);
-	assert_int_equal(o.rows[o.selected].measure, 1);
+	assert_int_equal(ROW(&o, o.selected)->measure, 1);
 
 	/* Collapsing the grandparent 2.2 hides (2) and its measure. */
 	assert_true(outline_set_expanded(&o, row_of(&o, s), 0));
 	assert_int_equal(o.selected, row_of(&o, s));
 	assert_ptr_equal(outline_selected_node(&o), s);
-	assert_int_equal(o.rows[o.selected].measure, OUTLINE_NODE);
+	assert_int_equal(ROW(&o, o.selected)->measure, OUTLINE_NODE);
 	/* Expanding again does not bring the old selection back. */
 	assert_true(outline_set_expanded(&o, row_of(&o, s), 1));
 	assert_int_equal(o.selected, row_of(&o, s));
@@ -443,14 +484,14 @@ test_expand_collapse_all(void **state)
 	assert_int_equal(o.n_rows, 59 + 48);
 	/* Pre-order: each node, then its measures, then its children. */
 	for (n = doc_next(doc, NULL); n != NULL; n = doc_next(doc, n)) {
-		assert_ptr_equal(o.rows[row].node, n);
-		assert_int_equal(o.rows[row].measure, OUTLINE_NODE);
+		assert_ptr_equal(ROW(&o, row)->node, n);
+		assert_int_equal(ROW(&o, row)->measure, OUTLINE_NODE);
 		assert_int_equal(outline_is_expanded(&o, row),
 		    n->n_measures + n->n_children > 0);
 		row++;
 		for (i = 0; i < n->n_measures; i++, row++) {
-			assert_ptr_equal(o.rows[row].node, n);
-			assert_int_equal(o.rows[row].measure, i);
+			assert_ptr_equal(ROW(&o, row)->node, n);
+			assert_int_equal(ROW(&o, row)->measure, i);
 		}
 	}
 	assert_int_equal(row, o.n_rows);
@@ -487,10 +528,11 @@ test_expand_level(void **state)
 		outline_expand_level(&o, level);
 		assert_int_equal(o.n_rows, level_rows(doc, level));
 		for (i = 0; i < o.n_rows; i++) {
-			assert_true(o.rows[i].depth < (level > 1 ? level : 1));
+			assert_true(ROW(&o, i)->depth <
+			    (level > 1 ? level : 1));
 			if (outline_has_children(&o, i))
 				assert_int_equal(outline_is_expanded(&o, i),
-				    o.rows[i].depth + 1 < level);
+				    ROW(&o, i)->depth + 1 < level);
 		}
 		assert_rows_sane(&o);
 	}
@@ -516,7 +558,7 @@ test_expand_level(void **state)
 	outline_expand_level(&o, 2);
 	assert_int_equal(o.n_rows, 22);
 	assert_ptr_equal(outline_selected_node(&o), n->parent);
-	assert_int_equal(o.rows[o.selected].measure, OUTLINE_NODE);
+	assert_int_equal(ROW(&o, o.selected)->measure, OUTLINE_NODE);
 	outline_fini(&o);
 }
 
@@ -534,7 +576,7 @@ test_reveal(void **state)
 	assert_int_equal(outline_find(&o, n, OUTLINE_NODE), SIZE_MAX);
 	outline_reveal(&o, n);
 	row = row_of(&o, n);
-	assert_int_equal(o.rows[row].depth, 2);
+	assert_int_equal(ROW(&o, row)->depth, 2);
 	/* 2. and 2.2 are open; (2) itself stays closed. */
 	assert_true(outline_is_expanded(&o, row_of(&o, &doc->nodes[1])));
 	assert_true(outline_is_expanded(&o, row_of(&o, n->parent)));
@@ -564,7 +606,7 @@ test_reveal(void **state)
 	outline_reveal(&o, n);
 	assert_int_equal(o.n_rows, 14 + doc->nodes[3].n_children +
 	    n->parent->n_children);
-	assert_ptr_equal(o.rows[row_of(&o, n) - 1].node,
+	assert_ptr_equal(ROW(&o, row_of(&o, n) - 1)->node,
 	    &n->parent->children[3]);
 	assert_ptr_equal(outline_selected_node(&o), &doc->nodes[3]);
 	outline_fini(&o);
@@ -594,8 +636,8 @@ test_find(void **state)
 	for (level = 1; level <= 4; level++) {
 		outline_expand_level(&o, level);
 		for (i = 0; i < o.n_rows; i++)
-			assert_int_equal(outline_find(&o, o.rows[i].node,
-			    o.rows[i].measure), i);
+			assert_int_equal(outline_find(&o, ROW(&o, i)->node,
+			    ROW(&o, i)->measure), i);
 	}
 	/* ...and every node and measure of the doc is there when all is. */
 	outline_expand_all(&o);
@@ -610,7 +652,7 @@ test_find(void **state)
 	/* 2.1 (1)'s three measures follow it. */
 	row = row_of(&o, n);
 	assert_int_equal(row_of_measure(&o, n, 2), row + 3);
-	assert_ptr_equal(o.rows[row + 4].node, &n->parent->children[1]);
+	assert_ptr_equal(ROW(&o, row + 4)->node, &n->parent->children[1]);
 
 	/* Collapsing (1) hides its measures but not (1). */
 	assert_true(outline_set_expanded(&o, row, 0));
@@ -654,14 +696,14 @@ test_parent(void **state)
 	/* Every row: the parent row holds the parent node. */
 	for (i = 0; i < o.n_rows; i++) {
 		p = outline_parent(&o, i);
-		if (o.rows[i].measure != OUTLINE_NODE) {
-			assert_ptr_equal(o.rows[p].node, o.rows[i].node);
-			assert_int_equal(o.rows[p].measure, OUTLINE_NODE);
-		} else if (o.rows[i].node->parent == NULL)
+		if (ROW(&o, i)->measure != OUTLINE_NODE) {
+			assert_ptr_equal(ROW(&o, p)->node, ROW(&o, i)->node);
+			assert_int_equal(ROW(&o, p)->measure, OUTLINE_NODE);
+		} else if (ROW(&o, i)->node->parent == NULL)
 			assert_int_equal(p, SIZE_MAX);
 		else
-			assert_ptr_equal(o.rows[p].node,
-			    o.rows[i].node->parent);
+			assert_ptr_equal(ROW(&o, p)->node,
+			    ROW(&o, i)->node->parent);
 	}
 	outline_fini(&o);
 }
@@ -690,7 +732,7 @@ test_select(void **state)
 	outline_select(&o, SIZE_MAX);
 	assert_int_equal(o.selected, o.n_rows - 1);
 	/* The last row is 5.'s measure; its node is 5. */
-	assert_int_equal(o.rows[o.selected].measure, 0);
+	assert_int_equal(ROW(&o, o.selected)->measure, 0);
 	assert_ptr_equal(outline_selected_node(&o), &doc->nodes[4]);
 	outline_select(&o, row_of_measure(&o, n, 2));
 	assert_ptr_equal(outline_selected_node(&o), n);
@@ -796,10 +838,10 @@ test_has_children(void **state)
 	assert_true(outline_is_expanded(&o, row));
 	/* Measure rows never have children nor are expanded. */
 	for (i = 0; i < o.n_rows; i++) {
-		if (o.rows[i].measure == OUTLINE_NODE) {
+		if (ROW(&o, i)->measure == OUTLINE_NODE) {
 			assert_int_equal(outline_has_children(&o, i),
-			    o.rows[i].node->n_measures +
-			    o.rows[i].node->n_children > 0);
+			    ROW(&o, i)->node->n_measures +
+			    ROW(&o, i)->node->n_children > 0);
 			continue;
 		}
 		assert_false(outline_has_children(&o, i));
@@ -908,9 +950,9 @@ test_set_expansion(void **state)
 	/* Open: the entries, the sections, and 2.2 (2). */
 	for (i = 0; i < o.n_rows; i++)
 		assert_int_equal(outline_is_expanded(&o, i),
-		    o.rows[i].measure == OUTLINE_NODE &&
-		    (o.rows[i].depth < 2 ||
-		    o.rows[i].node == find(doc, "2.", "2.2", "(2)")));
+		    ROW(&o, i)->measure == OUTLINE_NODE &&
+		    (ROW(&o, i)->depth < 2 ||
+		    ROW(&o, i)->node == find(doc, "2.", "2.2", "(2)")));
 	assert_rows_sane(&o);
 	free(saved);
 	outline_fini(&o);
@@ -975,8 +1017,8 @@ test_filter(void **state)
 	assert_int_equal(row_of(&o, e5), 5);
 	assert_int_equal(row_of_measure(&o, e5, 0), 6);
 	for (i = 0; i < o.n_rows; i++)
-		assert_int_equal(outline_find(&o, o.rows[i].node,
-		    o.rows[i].measure), i);
+		assert_int_equal(outline_find(&o, ROW(&o, i)->node,
+		    ROW(&o, i)->measure), i);
 	assert_int_equal(outline_find(&o, n, 0), SIZE_MAX);
 	assert_int_equal(outline_find(&o, &doc->nodes[0], OUTLINE_NODE),
 	    SIZE_MAX);
@@ -1045,7 +1087,7 @@ test_filter(void **state)
 	assert_int_equal(o.n_rows, 5 + 7 + 2 + 2 + 1);
 	assert_rows_sane(&o);
 	assert_ptr_equal(outline_selected_node(&o), n);
-	assert_int_equal(o.rows[o.selected].measure, 1);
+	assert_int_equal(ROW(&o, o.selected)->measure, 1);
 	assert_int_equal(o.selected, row_of_measure(&o, n, 1));
 	/* ...and the guides follow the whole tree again. */
 	assert_guides(&o, row_of(&o, &n->parent->children[0]), 2,
@@ -1056,7 +1098,7 @@ test_filter(void **state)
 	outline_collapse_all(&o);
 	for (i = 0; i < o.n_rows; i++)
 		assert_int_equal(outline_hidden(&o, i),
-		    subtree_rows(doc, o.rows[i].node));
+		    subtree_rows(doc, ROW(&o, i)->node));
 
 	free(node_match);
 	free(measure_match);
@@ -1089,7 +1131,7 @@ test_selection_to_own_node(void **state)
 	outline_select(&o, row_of_measure(&o, s27, 0));
 	outline_expand_level(&o, 2);
 	assert_ptr_equal(outline_selected_node(&o), s27);
-	assert_int_equal(o.rows[o.selected].measure, OUTLINE_NODE);
+	assert_int_equal(ROW(&o, o.selected)->measure, OUTLINE_NODE);
 	outline_fini(&o);
 }
 

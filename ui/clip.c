@@ -48,7 +48,7 @@ clip_base64(struct buf *out, const unsigned char *data, size_t len)
 void
 clip_copy(struct ui *ui, int path)
 {
-	const struct outline_row *r = &ui->outline.rows[ui->outline.selected];
+	const struct outline_row *r = outline_selected(&ui->outline);
 	struct buf raw = { 0 }, text = { 0 }, seq = { 0 };
 	ssize_t n;
 

@@ -379,7 +379,7 @@ find_restore(struct ui *ui)
 static void
 find_note_place(struct ui *ui)
 {
-	const struct outline_row *r = &ui->outline.rows[ui->outline.selected];
+	const struct outline_row *r = outline_selected(&ui->outline);
 
 	ui->find.went.node = r->node;
 	ui->find.went.measure = r->measure;
@@ -394,7 +394,7 @@ static void
 find_follow(struct ui *ui)
 {
 	struct find *f = &ui->find;
-	const struct outline_row *r = &ui->outline.rows[ui->outline.selected];
+	const struct outline_row *r = outline_selected(&ui->outline);
 	size_t t;
 
 	if (!f->follow || f->n_targets == 0 || r->node != f->went.node ||
@@ -544,7 +544,7 @@ static void
 find_open(struct ui *ui)
 {
 	struct find *f = &ui->find;
-	const struct outline_row *r = &ui->outline.rows[ui->outline.selected];
+	const struct outline_row *r = outline_selected(&ui->outline);
 
 	f->prompt = 1;
 	buf_clear(&f->query);
@@ -696,7 +696,7 @@ find_key(struct ui *ui, int key, int is_char)
 			    f->active ? "no match" : "no search: type / first");
 			return 1;
 		}
-		r = &ui->outline.rows[ui->outline.selected];
+		r = outline_selected(&ui->outline);
 		if (key == 'n')
 			t = find_from(f, r->node, r->measure, 1);
 		else {
@@ -771,7 +771,7 @@ const char *
 find_status(struct ui *ui, char *buf, size_t size)
 {
 	const struct find *f = &ui->find;
-	const struct outline_row *r = &ui->outline.rows[ui->outline.selected];
+	const struct outline_row *r = outline_selected(&ui->outline);
 	size_t i;
 
 	if (!f->active)

@@ -30,7 +30,7 @@ notes_add_definition(struct list *l, const struct doc_footnote *fn,
 void
 notes_cited(struct ui *ui, struct list *l)
 {
-	const struct outline_row *r = &ui->outline.rows[ui->outline.selected];
+	const struct outline_row *r = outline_selected(&ui->outline);
 	const struct doc_node *n = r->node;
 	struct buf b = { 0 };
 	unsigned char *seen;

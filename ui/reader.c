@@ -13,7 +13,7 @@
 static enum paint_role
 reader_role(const struct ui *ui, const struct pane_block *b)
 {
-	const struct outline_row *r = &ui->outline.rows[ui->outline.selected];
+	const struct outline_row *r = outline_selected(&ui->outline);
 
 	if (b->measure != SIZE_MAX && b->measure == r->measure &&
 	    b->kind == PANE_MEASURE)

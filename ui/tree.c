@@ -17,7 +17,7 @@ static void
 tree_row(struct ui *ui, size_t row, int y)
 {
 	const struct outline *o = &ui->outline;
-	const struct outline_row *r = &o->rows[row];
+	const struct outline_row *r = outline_row(o, row);
 	const struct ui_rect *a = &ui->tree_area;
 	enum outline_guide guides[DOC_MAX_DEPTH];
 	enum paint_role role = PAINT_NORMAL;
@@ -189,7 +189,7 @@ tree_click(struct ui *ui, int y, int x)
 		return;
 	outline_select(o, row);
 	ui->focus = UI_FOCUS_TREE;
-	marker_x = ui->tree_area.x + 2 * (int)o->rows[row].depth;
+	marker_x = ui->tree_area.x + 2 * (int)outline_row(o, row)->depth;
 	if (x == marker_x && outline_has_children(o, row))
 		outline_set_expanded(o, row, !outline_is_expanded(o, row));
 }

@@ -109,7 +109,7 @@ ui_follow(struct ui *ui)
 	else if (ui->tree_top > o->n_rows - h)
 		ui->tree_top = o->n_rows - h;
 
-	r = &o->rows[o->selected];
+	r = outline_selected(o);
 	node = r->node;
 	width = ui->pane_area.w > 1 ? (size_t)ui->pane_area.w - 1 : 1;
 	if (ui->pane.node != node || ui->pane.width_cols != width)
@@ -153,7 +153,7 @@ void
 ui_jump(struct ui *ui, const struct doc_node *node, size_t measure)
 {
 	const struct outline *o = &ui->outline;
-	const struct outline_row *r = &o->rows[o->selected];
+	const struct outline_row *r = outline_selected(o);
 
 	ui->back = xreallocarray(ui->back, ui->n_back + 1, sizeof *ui->back);
 	ui->back[ui->n_back].node = r->node;
@@ -223,7 +223,7 @@ static const char *
 ui_state_save(struct ui *ui, char *why, size_t why_size)
 {
 	const struct outline *o = &ui->outline;
-	const struct outline_row *r = &o->rows[o->selected];
+	const struct outline_row *r = outline_selected(o);
 	struct state st;
 	size_t i;
 	int rc;
@@ -253,7 +253,7 @@ ui_state_save(struct ui *ui, char *why, size_t why_size)
 static void
 ui_mark_key(struct ui *ui, int cmd, int key)
 {
-	const struct outline_row *r = &ui->outline.rows[ui->outline.selected];
+	const struct outline_row *r = outline_selected(&ui->outline);
 	struct find_target *m;
 
 	if (cmd == '\'' && key == '\'') {
@@ -299,7 +299,7 @@ static void
 ui_draw_status(struct ui *ui)
 {
 	const struct outline *o = &ui->outline;
-	const struct outline_row *r = &o->rows[o->selected];
+	const struct outline_row *r = outline_selected(o);
 	struct buf left = { 0 }, right = { 0 };
 	size_t right_cols, w = (size_t)ui->status.w;
 	const char *found;
