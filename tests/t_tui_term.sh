@@ -6,7 +6,8 @@
 # they were (tmux's flags: mouse reporting, keypad, cursor...); ^Z stops it
 # cleanly and fg redraws it.  Then what is not a terminal: standard input
 # or output not a tty, TERM empty, unset or unknown: status 64 and one
-# clear line, never a hang.
+# clear line, never a hang.  Last, a terminal that hangs up without a
+# SIGHUP reaching the browser.
 . tests/tmux.sh
 
 d=$tui_tmp
@@ -216,4 +217,31 @@ run s10 "stty -a >stty.10"
 expect_same "$d/stty.0" "$d/stty.10" "stty -a after the refusals"
 
 type_line "exit"
+
+echo "== 11. a hang-up that sends no SIGHUP"
+# The terminal goes away, but no SIGHUP reaches the browser: it runs in a
+# session of its own (setsid), so neither the kernel (which signals the
+# terminal's session) nor tmux (which signals the pane's process group)
+# tells it, and every read of the terminal ends at once.  It ends as on a
+# SIGHUP (status 129), remembering its place, instead of spinning.
+mkdir "$d/home.hup"
+tui_open 80x24 "cd $d && $tui_env HOME=$d/home.hup LC_ALL=C.UTF-8 TERM=xterm-256color setsid -w sh -c 'echo \$\$ >pid.hup; $bin 2>err.hup; echo \$? >hup.tmp; mv hup.tmp hup'"
+browser_up
+keys j
+expect_status 2/5
+wait_file "$d/pid.hup"
+T kill-server
+if wait_file "$d/hup" "$TUI_START_WAIT"; then
+	expect_file_is "$d/hup" 129
+	if grep -q '^selected ' "$d"/home.hup/.local/state/shisaku/*.state \
+	    2>/dev/null; then
+		tui_ok "the place is remembered"
+	else
+		tui_fails=$((tui_fails + 1))
+		echo "FAIL: no place remembered after the hang-up"
+	fi
+else
+	# Still running: end it, so that nothing is left behind.
+	pkill -KILL -P "$(cat "$d/pid.hup")"
+fi
 tui_done

@@ -2,7 +2,8 @@
  * ui: terminal set-up and restoration, screen layout, the main loop and the
  * keys that belong to no single screen.  The terminal is restored on quit,
  * on SIGINT, SIGTERM and SIGHUP (the signal is then re-raised so the parent
- * sees it), and before a fatal error is printed (the xmalloc hook).  Ctrl-Z
+ * sees it; a terminal that hangs up without a SIGHUP reaching us counts as
+ * one), and before a fatal error is printed (the xmalloc hook).  Ctrl-Z
  * is left to ncurses, which restores the terminal and redraws on fg.
  * While a search runs (ui/find.c), the loop polls for keys instead of
  * waiting and runs the search a slice at a time while none is waiting.
@@ -11,6 +12,7 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -625,6 +627,25 @@ ui_start(void)
 	return 0;
 }
 
+/*
+ * Whether the terminal has hung up: its input reports a hang-up or an
+ * error, as when the connection dropped.  The kernel sends SIGHUP only to
+ * the terminal's session leader, so a browser in a session of its own, or
+ * under a leader that ignores SIGHUP and lives on, hears of it only so;
+ * every read then ends at once, and the loop would spin.
+ */
+static int
+ui_hung_up(void)
+{
+	struct pollfd p;
+
+	p.fd = STDIN_FILENO;
+	p.events = POLLIN;
+	p.revents = 0;
+	return poll(&p, 1, 0) == 1 &&
+	    (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
 /* Run the browser. */
 int
 ui_run(const struct doc *doc, struct search_index *index, int remember)
@@ -662,12 +683,17 @@ ui_run(const struct doc *doc, struct search_index *index, int remember)
 			timeout(0);
 			r = get_wch(&wc);
 			timeout(200);
-			if (r == ERR) {
+			if (r == ERR && !ui_hung_up()) {
 				draw = find_work(&ui);
 				continue;
 			}
 		} else
 			r = get_wch(&wc);
+		if (r == ERR && ui_hung_up()) {
+			/* End as on the SIGHUP that did not come. */
+			ui_signal = SIGHUP;
+			break;
+		}
 		if (r == OK && wc == 27 && ui_swallow_sequence())
 			continue;
 		if (r != ERR) {
