@@ -86,7 +86,8 @@ outline_close_blocks(struct outline *o, size_t b, size_t count)
 
 	if (count == 0)
 		return;
-	for (i = b; i < b + count; i++)
+	/* Last first: the next blocks opened are these in their order. */
+	for (i = b + count; i-- > b;)
 		o->spare[o->n_spare++] = o->blocks[i];
 	memmove(o->blocks + b, o->blocks + b + count,
 	    (o->n_blocks - b - count) * sizeof *o->blocks);
