@@ -16,7 +16,10 @@ shift 3
 # browser's remembered state goes to a folder of the benchmark's own,
 # emptied first, so that every run starts alike and $HOME is left alone.
 export LC_ALL=C.UTF-8 TERM=xterm-256color LESSHISTFILE=-
-export XDG_STATE_HOME="$bb/state"
+# (Absolute: a relative XDG_STATE_HOME is ignored, as the XDG spec says,
+# and the browser would read the state under $HOME.)
+XDG_STATE_HOME=$(cd "$bb" && pwd)/state
+export XDG_STATE_HOME
 rm -rf "$XDG_STATE_HOME"
 unset LESS LESSOPEN LESSCLOSE NO_COLOR 2>/dev/null || true
 
