@@ -11,10 +11,15 @@
  */
 #include "model/outline.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/xmalloc.h"
+
+/* A node's measures and depth are kept in these (outline.h). */
+_Static_assert(DOC_MAX_MEASURES <= UINT32_MAX, "n_measures is 32 bits");
+_Static_assert(DOC_MAX_DEPTH <= UCHAR_MAX, "depth is one byte");
 
 /* The block holding row (row < n_rows): bisect the blocks' first rows. */
 static size_t
@@ -258,32 +263,47 @@ outline_clear(struct outline *o)
 	o->n_rows = 0;
 }
 
-static void outline_add(struct outline *, int, const struct doc_node *);
-
-/* Append what an expanded node shows below its own row: its measures and
- * children (under a filter, only those it keeps). */
+/* Append the rows of node id's measures (under a filter, those it
+ * keeps). */
 static void
-outline_add_below(struct outline *o, int scratch, const struct doc_node *n)
+outline_add_measures(struct outline *o, int scratch, size_t id)
 {
-	size_t i;
+	const struct doc_node *n = o->by_id[id];
+	size_t i, m = o->n_measures[id], depth = (size_t)o->depth[id] + 1;
 
-	for (i = 0; i < n->n_measures; i++)
+	for (i = 0; i < m; i++)
 		if (o->keep_measure == NULL ||
-		    o->keep_measure[o->measure_base[n->id] + i])
-			outline_push(o, scratch, n, i, n->depth + 1);
-	for (i = 0; i < n->n_children; i++)
-		outline_add(o, scratch, &n->children[i]);
+		    o->keep_measure[o->measure_base[id] + i])
+			outline_push(o, scratch, n, i, depth);
 }
 
-/* Append a node's row and, when expanded, what it shows below. */
+/*
+ * Append the rows of the nodes with ids from..to-1, whole subtrees in
+ * pre-order: each node's row (unless a filter hides it and all below)
+ * and, when it is expanded, its measures, then its children; a collapsed
+ * or hidden node's subtree is skipped.  Only the outline's arrays by id
+ * are read, not the nodes themselves: in a large document those lie far
+ * apart, and reading them cost a cache miss a node.
+ */
 static void
-outline_add(struct outline *o, int scratch, const struct doc_node *n)
+outline_add_nodes(struct outline *o, int scratch, size_t from, size_t to)
 {
-	if (o->keep_node != NULL && !o->keep_node[n->id])
-		return;
-	outline_push(o, scratch, n, OUTLINE_NODE, n->depth);
-	if (o->expanded[n->id])
-		outline_add_below(o, scratch, n);
+	size_t id = from;
+
+	while (id < to) {
+		if (o->keep_node != NULL && !o->keep_node[id]) {
+			id = o->skip[id];
+			continue;
+		}
+		outline_push(o, scratch, o->by_id[id], OUTLINE_NODE,
+		    o->depth[id]);
+		if (!o->expanded[id]) {
+			id = o->skip[id];
+			continue;
+		}
+		outline_add_measures(o, scratch, id);
+		id++;
+	}
 }
 
 /* Select (node, measure) again after the rows changed: its row, else its
@@ -316,15 +336,14 @@ static void
 outline_rebuild(struct outline *o)
 {
 	const struct doc_node *node = NULL;
-	size_t measure = OUTLINE_NODE, i;
+	size_t measure = OUTLINE_NODE;
 
 	if (o->n_rows > 0) {
 		node = outline_selected(o)->node;
 		measure = outline_selected(o)->measure;
 	}
 	outline_clear(o);
-	for (i = 0; i < o->doc->n_nodes; i++)
-		outline_add(o, 0, &o->doc->nodes[i]);
+	outline_add_nodes(o, 0, 0, o->doc->total_nodes);
 	if (o->n_blocks > 0) {
 		o->block_n[o->n_blocks - 1] = (size_t)(o->fill -
 		    o->blocks[o->n_blocks - 1]);
@@ -344,9 +363,11 @@ outline_splice_in(struct outline *o, size_t row)
 {
 	const struct outline_row *sel = outline_selected(o);
 	const struct doc_node *node = sel->node;
-	size_t measure = sel->measure;
+	size_t measure = sel->measure, id = outline_row(o, row)->node->id;
 
-	outline_add_below(o, 1, outline_row(o, row)->node);
+	/* What it shows below: its measures, then its children. */
+	outline_add_measures(o, 1, id);
+	outline_add_nodes(o, 1, id + 1, o->skip[id]);
 	outline_insert(o, row + 1);
 	outline_reselect(o, node, measure);
 }
@@ -378,18 +399,24 @@ outline_splice_out(struct outline *o, size_t row)
 	outline_reselect(o, node, measure);
 }
 
-/* Count the rows under each node when all is expanded (children first). */
+/* Count the rows under each node when all is expanded, and where its
+ * subtree ends (children first: their ids are greater). */
 static void
 outline_count(struct outline *o)
 {
 	const struct doc_node *n;
-	size_t i = o->doc->total_nodes, j;
+	size_t i = o->doc->total_nodes, j, c;
 
 	while (i-- > 0) {
 		n = o->by_id[i];
 		o->below[i] = n->n_measures;
-		for (j = 0; j < n->n_children; j++)
-			o->below[i] += 1 + o->below[n->children[j].id];
+		o->skip[i] = i + 1;
+		for (j = 0; j < n->n_children; j++) {
+			c = n->children[j].id;
+			o->below[i] += 1 + o->below[c];
+			if (o->skip[c] > o->skip[i])
+				o->skip[i] = o->skip[c];
+		}
 	}
 }
 
@@ -407,9 +434,14 @@ outline_init(struct outline *o, const struct doc *doc)
 	o->expanded = xcalloc(doc->total_nodes, 1);
 	o->below = xcalloc(doc->total_nodes, sizeof *o->below);
 	o->measure_base = xcalloc(doc->total_nodes, sizeof *o->measure_base);
+	o->skip = xcalloc(doc->total_nodes, sizeof *o->skip);
+	o->n_measures = xcalloc(doc->total_nodes, sizeof *o->n_measures);
+	o->depth = xcalloc(doc->total_nodes, 1);
 	for (n = doc_next(doc, NULL); n != NULL; n = doc_next(doc, n)) {
 		o->by_id[n->id] = n;
 		o->measure_base[n->id] = m;
+		o->n_measures[n->id] = (uint32_t)n->n_measures;
+		o->depth[n->id] = (unsigned char)n->depth;
 		m += n->n_measures;
 	}
 	outline_count(o);
@@ -424,6 +456,9 @@ outline_fini(struct outline *o)
 	free(o->expanded);
 	free(o->below);
 	free(o->measure_base);
+	free(o->skip);
+	free(o->n_measures);
+	free(o->depth);
 	free(o->keep_node);
 	free(o->keep_measure);
 	free(o->matches);

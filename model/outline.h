@@ -39,6 +39,10 @@ struct outline {
 	unsigned char		 *expanded;	/* by node id */
 	size_t			 *below;	/* by node id: rows under it when
 						   all is expanded */
+	size_t			 *skip;		/* by node id: the id after its
+						   subtree (ids are pre-order) */
+	uint32_t		 *n_measures;	/* by node id: its measures */
+	unsigned char		 *depth;	/* by node id: its depth */
 	size_t			 *measure_base;	/* by node id: global index of
 						   its first measure */
 	unsigned char		 *keep_node;	/* filter: by node id, or NULL */
