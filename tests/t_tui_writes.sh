@@ -5,7 +5,8 @@
 # the screen has once been left and resumed: ui_start does that).  Start-up
 # takes a few writes (the terminal's modes, then the whole first frame);
 # then a key that moves the selection, one that opens a branch and a
-# search keystroke each make exactly one.
+# search keystroke each make exactly one.  Last, a remembered romaji
+# search waits for the first frame before loading Migemo's dictionary.
 . tests/tmux.sh
 
 if ! command -v strace >/dev/null 2>&1; then
@@ -57,4 +58,35 @@ keys /
 tui_wait_re "$TUI_WAIT" '$' '^/' || tui_fail "no search prompt"
 expect_writes 'j' 1 '$' '^/j' "a search keystroke"
 keys Escape q
+
+# A romaji search remembered in the state file is run again at start-up;
+# Migemo's dictionary (about 0.1 s to load) is opened only after the first
+# frame has gone out, so that it does not hold the frame back.
+if "$tui_bin" --version 2>/dev/null | grep -q '^romaji search: built in'
+then
+	rhome=$tui_tmp/home.romaji
+	mkdir -p "$rhome"
+	bin="strace -f -o $trace -e trace=write,openat -e signal=none $tui_bin"
+	tui_start 100x30 HOME="$rhome"
+	keys / k o k u s a i Enter
+	tui_wait_re "$TUI_WAIT" '$' 'match 1/' ||
+	    tui_fail "kokusai found no match"
+	keys q
+	tui_poll "$TUI_WAIT" tui_ended || tui_fail "the browser did not quit"
+	tui_start 100x30 HOME="$rhome"
+	tui_wait_re "$TUI_WAIT" '$' 'match [0-9]+/' ||
+	    tui_fail "the remembered search did not run again"
+	frame=$(grep -n '^[0-9]* *write(1,.*= [0-9]\{4,\}$' "$trace" |
+	    head -n 1 | cut -d: -f1)
+	dict=$(grep -n 'openat(.*migemo-dict' "$trace" | head -n 1 |
+	    cut -d: -f1)
+	if [ -n "$frame" ] && [ -n "$dict" ] && [ "$frame" -lt "$dict" ]; then
+		tui_ok "the first frame (trace line $frame) before the dictionary (line $dict)"
+	else
+		tui_fail "the first frame (trace line ${frame:-none}) should go out before the dictionary is opened (line ${dict:-none})"
+	fi
+	keys q
+else
+	echo "SKIPPED: romaji is not built in: no remembered romaji search"
+fi
 tui_done

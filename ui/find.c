@@ -128,6 +128,7 @@ find_stop(struct find *f)
 	if (f->running)
 		search_job_fini(&f->job);
 	f->running = 0;
+	f->pending = 0;
 	f->installing = 0;
 	f->follow = 0;
 }
@@ -445,13 +446,33 @@ find_show_partial(struct ui *ui)
 	find_follow(ui);
 }
 
+/* Start the job of a search restored from the state file (see
+ * find_restore_query): 0, or -1 when it cannot start (the search is then
+ * off). */
+static int
+find_start_pending(struct ui *ui)
+{
+	struct find *f = &ui->find;
+
+	if (!f->pending)
+		return 0;
+	f->pending = 0;
+	if (search_job_start(&f->job, f->index, f->query.data, 0) != 0) {
+		search_job_fini(&f->job);
+		f->running = 0;
+		f->active = 0;
+		return -1;
+	}
+	return 0;
+}
+
 /* Run the search to its end now, its result installed whole. */
 static void
 find_finish(struct ui *ui)
 {
 	struct find *f = &ui->find;
 
-	if (!f->running)
+	if (!f->running || find_start_pending(ui) != 0)
 		return;
 	if (!f->installing)
 		find_take(ui);
@@ -480,6 +501,8 @@ find_work(struct ui *ui)
 
 	if (!f->running)
 		return 0;
+	if (f->pending)
+		return find_start_pending(ui) != 0;
 	do {
 		if (f->installing) {
 			if (find_collect_some(ui, FIND_BATCH)) {
@@ -723,12 +746,11 @@ find_restore_query(struct ui *ui, const char *query)
 	buf_clear(&f->query);
 	buf_adds(&f->query, query);
 	find_clear(ui);
-	if (search_job_start(&f->job, f->index, f->query.data, 0) != 0) {
-		search_job_fini(&f->job);
-		return;
-	}
+	/* Started by find_work, after the first frame: a romaji query
+	 * loads Migemo's dictionary first (about 0.1 s). */
 	f->active = 1;
 	f->running = 1;
+	f->pending = 1;
 }
 
 /* The note the prompt ends with while the search runs. */

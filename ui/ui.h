@@ -92,6 +92,9 @@ struct find {
 	int			 active;	/* a search is on: matches are
 						   shown (or being found) */
 	struct search_job	 job;		/* the search, while running */
+	int			 pending;	/* running, but job not yet
+						   started (find_work starts
+						   it, after a frame) */
 	int			 running;	/* job is being stepped; result
 						   is partial */
 	int			 follow;	/* take the selection to the
