@@ -230,6 +230,24 @@ keys n
 expect_re '$' '^ no search: type / first '
 tui_quit
 
+echo "== 5. a footnote's match takes n to the places citing it, in order"
+# 組織 is in three measures, an item's title and ※2's definition, cited by
+# 2.6 (1) ・1 (whose own text lacks it): that place comes fourth of five,
+# merged in document order among the others.
+tui_start 80x24
+search '組織'
+keys Enter
+expect_re '$' '^ 2\. › 2\.2 › \(2\) › ・2 +match 1/5 '
+keys n
+expect_re '$' ' match 2/5 '
+keys n
+expect_re '$' ' match 3/5 '
+keys n
+expect_re '$' '^ 2\. › 2\.6 › \(1\) › ・1 +match 4/5 '
+keys n
+expect_re '$' ' match 5/5 '
+tui_quit
+
 echo "== 5. & shows only the matches and their ancestors, and back"
 tui_start 80x24
 keys '&'
