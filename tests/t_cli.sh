@@ -3,25 +3,7 @@
 # --help/--version/--check, the JSON dump parsed by a real JSON parser and
 # compared with the source text, and escapes never reaching the output raw.
 set -eu
-bin=${SHISAKU:-build/shisaku}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-
-# check NAME WANT_STATUS CMD...: run CMD, compare its exit status.
-check() {
-	name=$1 want=$2
-	shift 2
-	set +e
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	set -e
-	if [ "$got" -ne "$want" ]; then
-		echo "FAIL $name: status $got, want $want"
-		cat "$tmp/err"
-		fails=$((fails + 1))
-	fi
-}
+. tests/cli.sh
 
 # expect_err TEXT: stderr must be exactly TEXT.
 expect_err() {
