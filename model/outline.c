@@ -399,8 +399,8 @@ outline_splice_out(struct outline *o, size_t row)
 	outline_reselect(o, node, measure);
 }
 
-/* Count the rows under each node when all is expanded, and where its
- * subtree ends (children first: their ids are greater). */
+/* Where each node's subtree ends (children first: their ids are
+ * greater). */
 static void
 outline_count(struct outline *o)
 {
@@ -409,11 +409,9 @@ outline_count(struct outline *o)
 
 	while (i-- > 0) {
 		n = o->by_id[i];
-		o->below[i] = n->n_measures;
 		o->skip[i] = i + 1;
 		for (j = 0; j < n->n_children; j++) {
 			c = n->children[j].id;
-			o->below[i] += 1 + o->below[c];
 			if (o->skip[c] > o->skip[i])
 				o->skip[i] = o->skip[c];
 		}
@@ -432,7 +430,6 @@ outline_init(struct outline *o, const struct doc *doc)
 	o->block_max = OUTLINE_BLOCK;
 	o->by_id = xcalloc(doc->total_nodes, sizeof *o->by_id);
 	o->expanded = xcalloc(doc->total_nodes, 1);
-	o->below = xcalloc(doc->total_nodes, sizeof *o->below);
 	o->measure_base = xcalloc(doc->total_nodes, sizeof *o->measure_base);
 	o->skip = xcalloc(doc->total_nodes, sizeof *o->skip);
 	o->n_measures = xcalloc(doc->total_nodes, sizeof *o->n_measures);
@@ -454,7 +451,6 @@ outline_fini(struct outline *o)
 {
 	free(o->by_id);
 	free(o->expanded);
-	free(o->below);
 	free(o->measure_base);
 	free(o->skip);
 	free(o->n_measures);
@@ -495,11 +491,19 @@ outline_is_expanded(const struct outline *o, size_t row)
 size_t
 outline_hidden(const struct outline *o, size_t row)
 {
+	size_t id, end;
+
 	if (!outline_has_children(o, row) || outline_is_expanded(o, row))
 		return 0;
 	if (o->matches != NULL)
 		return o->matches[outline_row(o, row)->node->id];
-	return o->below[outline_row(o, row)->node->id];
+	/* All its subtree: the nodes after it up to skip, and the measures
+	 * from its own (ids and measures are both in pre-order). */
+	id = outline_row(o, row)->node->id;
+	end = o->skip[id];
+	return end - id - 1 + (end < o->doc->total_nodes ?
+	    o->measure_base[end] : o->doc->total_measures) -
+	    o->measure_base[id];
 }
 
 /* Expand or collapse a row's node. */

@@ -37,8 +37,6 @@ struct outline {
 	const struct doc	 *doc;
 	struct doc_node		**by_id;	/* every node, by id */
 	unsigned char		 *expanded;	/* by node id */
-	size_t			 *below;	/* by node id: rows under it when
-						   all is expanded */
 	size_t			 *skip;		/* by node id: the id after its
 						   subtree (ids are pre-order) */
 	uint32_t		 *n_measures;	/* by node id: its measures */
