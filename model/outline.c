@@ -126,7 +126,7 @@ outline_tidy(struct outline *o, size_t from, size_t to)
 				to--;
 			continue;
 		}
-		if (b + 1 < o->n_blocks && b + 1 <= to + 1 &&
+		if (b + 1 < o->n_blocks &&
 		    o->block_n[b] + o->block_n[b + 1] <= o->block_max) {
 			memcpy(o->blocks[b] + o->block_n[b], o->blocks[b + 1],
 			    o->block_n[b + 1] * sizeof *o->blocks[b]);
