@@ -17,11 +17,10 @@
  * at once.
  *
  * A text of LOAD_PIPE_BYTES or more is parsed on a thread of its own: it
- * fills blocks of events (load_pipe_run) that the loader takes in order
- * (load_pipe_next), so that building the doc (and the listener's work:
- * folding the search index) runs beside libyaml's parse on a second core;
- * the blocks come back to that thread to be freed where libyaml allocated
- * them.  A file read into memory of our own gives back the pages already
+ * turns each event into a record of what the loader reads, in chunks
+ * (load_pipe_run) that the loader takes in order (load_pipe_next), so that
+ * building the doc (and the listener's work: folding the search index)
+ * runs beside libyaml's parse on a second core.  A file read into memory of our own gives back the pages already
  * parsed (load_drop), keeping a line mark for reader errors.
  */
 #include "model/doc.h"
@@ -60,21 +59,35 @@
 #endif
 #define LOAD_DROP_KEEP		(256 * 1024)
 /* A text of at least LOAD_PIPE_BYTES is parsed on a thread of its own
- * while the loader builds the doc from its events, handed over in blocks
- * of LOAD_PIPE_EVENTS, at most LOAD_PIPE_QUEUE blocks ahead. */
+ * while the loader builds the doc from its events, handed over as records
+ * in chunks of LOAD_PIPE_CHUNK bytes, at most LOAD_PIPE_QUEUE chunks
+ * ahead. */
 #ifndef LOAD_PIPE_BYTES
 #define LOAD_PIPE_BYTES		(1024 * 1024)
 #endif
-#define LOAD_PIPE_EVENTS	256
+#ifndef LOAD_PIPE_CHUNK
+#define LOAD_PIPE_CHUNK		(64 * 1024)
+#endif
 #define LOAD_PIPE_QUEUE		16
 
-/* A block of events the parsing thread has made, in order. */
-struct load_events {
-	struct load_events	*next;
-	size_t			 n;
+/* One event as the parsing thread hands it over: what the loader reads of
+ * it, followed (for a scalar) by its length bytes of text and a NUL. */
+struct load_rec {
+	yaml_event_type_t	 type;
+	yaml_scalar_style_t	 style;
+	int			 anchor;	/* it had an anchor */
+	yaml_mark_t		 start;
+	size_t			 length;	/* of the scalar's text */
+};
+
+/* A chunk of records the parsing thread has made, in order. */
+struct load_chunk {
+	struct load_chunk	*next;
+	size_t			 cap;		/* bytes of buf */
+	size_t			 used;
 	size_t			 taken;		/* the loader's next */
-	int			 failed;	/* the parser failed after n */
-	yaml_event_t		 ev[LOAD_PIPE_EVENTS];
+	int			 failed;	/* the parser failed after used */
+	_Alignas(struct load_rec) unsigned char buf[];
 };
 
 /* The parsing thread and its queue; the thread owns the parser (and the
@@ -83,13 +96,13 @@ struct load_pipe {
 	pthread_t		 thread;
 	pthread_mutex_t		 lock;
 	pthread_cond_t		 cond;		/* any change below */
-	struct load_events	*head;		/* made, not yet taken */
-	struct load_events	*tail;
+	struct load_chunk	*head;		/* made, not yet taken */
+	struct load_chunk	*tail;
 	size_t			 queued;
-	struct load_events	*spare;		/* taken, to be made again */
-	int			 end;		/* no block will come */
+	struct load_chunk	*spare;		/* taken, to be made again */
+	int			 end;		/* no chunk will come */
 	int			 stop;		/* the loader needs no more */
-	struct load_events	*cur;		/* the loader's */
+	struct load_chunk	*cur;		/* the loader's */
 };
 
 /*
@@ -369,66 +382,152 @@ load_drop(struct load *l)
 		l->dropped = to - (uintptr_t)l->data;
 }
 
+/* Bytes a record of ev takes in a chunk, rounded to keep records aligned. */
+static size_t
+load_rec_size(const yaml_event_t *ev)
+{
+	size_t n = sizeof(struct load_rec), a = _Alignof(struct load_rec);
+
+	if (ev->type == YAML_SCALAR_EVENT)
+		n += ev->data.scalar.length + 1;
+	return (n + a - 1) / a * a;
+}
+
+/* Append ev's record to c, which has room for it. */
+static void
+load_rec_put(struct load_chunk *c, const yaml_event_t *ev)
+{
+	struct load_rec *r = (struct load_rec *)(void *)(c->buf + c->used);
+
+	r->type = ev->type;
+	r->start = ev->start_mark;
+	r->style = YAML_ANY_SCALAR_STYLE;
+	r->length = 0;
+	r->anchor = 0;
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		r->style = ev->data.scalar.style;
+		r->length = ev->data.scalar.length;
+		r->anchor = ev->data.scalar.anchor != NULL;
+		memcpy(r + 1, ev->data.scalar.value, r->length);
+		((unsigned char *)(r + 1))[r->length] = '\0';
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		r->anchor = ev->data.sequence_start.anchor != NULL;
+		break;
+	case YAML_MAPPING_START_EVENT:
+		r->anchor = ev->data.mapping_start.anchor != NULL;
+		break;
+	default:
+		break;
+	}
+	c->used += load_rec_size(ev);
+}
+
+/* Give a chunk the loader has read back to the parsing thread (under the
+ * lock); one of a text's own size is freed instead. */
+static void
+load_chunk_put(struct load_pipe *p, struct load_chunk *c)
+{
+	if (c->cap > LOAD_PIPE_CHUNK) {
+		free(c);
+		return;
+	}
+	c->next = p->spare;
+	p->spare = c;
+}
+
+/* A chunk with room for need bytes: a spare one, or a new one (of its own
+ * size for a text longer than a chunk). */
+static struct load_chunk *
+load_chunk_get(struct load_pipe *p, size_t need)
+{
+	struct load_chunk *c = NULL;
+	size_t cap = need > LOAD_PIPE_CHUNK ? need : LOAD_PIPE_CHUNK;
+
+	if (need <= LOAD_PIPE_CHUNK) {
+		pthread_mutex_lock(&p->lock);
+		if ((c = p->spare) != NULL)
+			p->spare = c->next;
+		pthread_mutex_unlock(&p->lock);
+	}
+	if (c == NULL) {
+		c = xmalloc(sizeof *c + cap);
+		c->cap = cap;
+	}
+	c->next = NULL;
+	c->used = c->taken = 0;
+	c->failed = 0;
+	return c;
+}
+
 /*
- * The parsing thread: parse events into blocks and queue them, until the
- * end of the stream, a parser error (the block says so) or the loader's
- * stop; it waits while LOAD_PIPE_QUEUE blocks are queued.
+ * The parsing thread: parse events into chunks of records and queue them,
+ * until the end of the stream, a parser error (the chunk says so) or the
+ * loader's stop; it waits while LOAD_PIPE_QUEUE chunks are queued.  Each
+ * event is deleted as soon as its record is made, as a plain parse would
+ * (keeping them for the loader cost the allocator's caches a tenth more).
  */
 static void *
 load_pipe_run(void *arg)
 {
 	struct load *l = arg;
 	struct load_pipe *p = l->pipe;
-	struct load_events *b;
-	size_t i;
-	int last;
+	struct load_chunk *c;
+	yaml_event_t ev;
+	int have = 0, last = 0;
 
-	for (;;) {
+	while (!last) {
 		pthread_mutex_lock(&p->lock);
 		while (p->queued >= LOAD_PIPE_QUEUE && !p->stop)
 			pthread_cond_wait(&p->cond, &p->lock);
 		if (p->stop) {
 			p->end = 1;
 			pthread_mutex_unlock(&p->lock);
-			return NULL;
+			break;
 		}
-		if ((b = p->spare) != NULL)
-			p->spare = b->next;
 		pthread_mutex_unlock(&p->lock);
-		if (b == NULL)
-			b = xmalloc(sizeof *b);
-		else {
-			/* Freed on this thread, where libyaml allocated them:
-			 * freeing on the loader's cost a third more time (the
-			 * allocator's locks and caches). */
-			for (i = 0; i < b->n; i++)
-				yaml_event_delete(&b->ev[i]);
-		}
-		b->next = NULL;
-		b->n = b->taken = 0;
-		b->failed = 0;
-		last = 0;
-		while (b->n < LOAD_PIPE_EVENTS && !last) {
-			if (l->droppable)
-				load_drop(l);
-			if (!yaml_parser_parse(&l->parser, &b->ev[b->n]))
-				b->failed = last = 1;
-			else if (b->ev[b->n++].type == YAML_STREAM_END_EVENT)
+		c = load_chunk_get(p, have ? load_rec_size(&ev) : 0);
+		for (;;) {
+			if (!have) {
+				if (l->droppable)
+					load_drop(l);
+				if (!yaml_parser_parse(&l->parser, &ev)) {
+					c->failed = last = 1;
+					break;
+				}
+				have = 1;
+			}
+			if (load_rec_size(&ev) > c->cap - c->used)
+				break;
+			load_rec_put(c, &ev);
+			have = 0;
+			if (ev.type == YAML_STREAM_END_EVENT)
 				last = 1;
+			yaml_event_delete(&ev);
+			if (last)
+				break;
 		}
 		pthread_mutex_lock(&p->lock);
+		if (c->used == 0 && !c->failed) {
+			/* The next event's text is longer than c holds. */
+			load_chunk_put(p, c);
+			pthread_mutex_unlock(&p->lock);
+			continue;
+		}
 		if (p->tail != NULL)
-			p->tail->next = b;
+			p->tail->next = c;
 		else
-			p->head = b;
-		p->tail = b;
+			p->head = c;
+		p->tail = c;
 		p->queued++;
 		p->end = last;
 		pthread_cond_broadcast(&p->cond);
 		pthread_mutex_unlock(&p->lock);
-		if (last)
-			return NULL;
 	}
+	if (have)
+		yaml_event_delete(&ev);
+	return NULL;
 }
 
 /* Start parsing on a thread of its own; 0, or -1 (then parse here). */
@@ -450,9 +549,37 @@ load_pipe_start(struct load *l)
 	return 0;
 }
 
+/* Set l->ev from record r: its text stays in r's chunk, which the loader
+ * holds until it asks for an event past the chunk's last. */
+static void
+load_rec_get(struct load *l, const struct load_rec *r)
+{
+	/* Not freed: only told apart from NULL (load_next refuses it). */
+	static yaml_char_t anchor[] = "";
+
+	memset(&l->ev, 0, sizeof l->ev);
+	l->ev.type = r->type;
+	l->ev.start_mark = r->start;
+	switch (r->type) {
+	case YAML_SCALAR_EVENT:
+		l->ev.data.scalar.value = (yaml_char_t *)(uintptr_t)(r + 1);
+		l->ev.data.scalar.length = r->length;
+		l->ev.data.scalar.style = r->style;
+		l->ev.data.scalar.anchor = r->anchor ? anchor : NULL;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		l->ev.data.sequence_start.anchor = r->anchor ? anchor : NULL;
+		break;
+	case YAML_MAPPING_START_EVENT:
+		l->ev.data.mapping_start.anchor = r->anchor ? anchor : NULL;
+		break;
+	default:
+		break;
+	}
+}
+
 /*
- * The next event from the parsing thread into l->ev (a copy: the block
- * keeps it, to be freed by that thread): 0, or -1 when the
+ * The next event from the parsing thread into l->ev: 0, or -1 when the
  * parser failed there (its error is in l->parser, which the thread no
  * longer touches).  After the end of the stream, an empty event, as
  * yaml_parser_parse gives.
@@ -461,35 +588,35 @@ static int
 load_pipe_next(struct load *l)
 {
 	struct load_pipe *p = l->pipe;
-	struct load_events *b = p->cur;
+	struct load_chunk *c = p->cur;
 
-	if (b != NULL && b->taken == b->n && b->failed)
+	if (c != NULL && c->taken == c->used && c->failed)
 		return -1;
-	if (b == NULL || b->taken == b->n) {
+	if (c == NULL || c->taken == c->used) {
 		pthread_mutex_lock(&p->lock);
-		if (b != NULL) {
-			b->next = p->spare;
-			p->spare = b;
-		}
+		if (c != NULL)
+			load_chunk_put(p, c);
 		while (p->head == NULL && !p->end)
 			pthread_cond_wait(&p->cond, &p->lock);
-		if ((b = p->head) != NULL) {
-			p->head = b->next;
+		if ((c = p->head) != NULL) {
+			p->head = c->next;
 			if (p->head == NULL)
 				p->tail = NULL;
 			p->queued--;
 			pthread_cond_broadcast(&p->cond);
 		}
 		pthread_mutex_unlock(&p->lock);
-		p->cur = b;
-		if (b == NULL) {
+		p->cur = c;
+		if (c == NULL) {
 			memset(&l->ev, 0, sizeof l->ev);
 			return 0;
 		}
-		if (b->taken == b->n && b->failed)
+		if (c->taken == c->used && c->failed)
 			return -1;
 	}
-	l->ev = b->ev[b->taken++];
+	load_rec_get(l, (const struct load_rec *)(const void *)(c->buf +
+	    c->taken));
+	c->taken += load_rec_size(&l->ev);
 	return 0;
 }
 
@@ -498,30 +625,21 @@ static void
 load_pipe_finish(struct load *l)
 {
 	struct load_pipe *p = l->pipe;
-	struct load_events *b, *next;
-	size_t i;
+	struct load_chunk *c, *next;
 
 	pthread_mutex_lock(&p->lock);
 	p->stop = 1;
 	pthread_cond_broadcast(&p->cond);
 	pthread_mutex_unlock(&p->lock);
 	pthread_join(p->thread, NULL);
-	if (p->cur != NULL) {
-		p->cur->next = p->head;
-		p->head = p->cur;
+	free(p->cur);
+	for (c = p->head; c != NULL; c = next) {
+		next = c->next;
+		free(c);
 	}
-	/* Every block still holds its events, taken or not. */
-	for (b = p->head; b != NULL; b = next) {
-		next = b->next;
-		for (i = 0; i < b->n; i++)
-			yaml_event_delete(&b->ev[i]);
-		free(b);
-	}
-	for (b = p->spare; b != NULL; b = next) {
-		next = b->next;
-		for (i = 0; i < b->n; i++)
-			yaml_event_delete(&b->ev[i]);
-		free(b);
+	for (c = p->spare; c != NULL; c = next) {
+		next = c->next;
+		free(c);
 	}
 	pthread_mutex_destroy(&p->lock);
 	pthread_cond_destroy(&p->cond);
@@ -569,7 +687,7 @@ load_next(struct load *l)
 {
 	const yaml_mark_t *m;
 
-	/* A piped event belongs to its block (load_pipe_run frees it). */
+	/* A piped event is a record in its chunk: nothing to free. */
 	if (l->have_ev && l->pipe == NULL)
 		yaml_event_delete(&l->ev);
 	l->have_ev = 0;
@@ -1690,7 +1808,7 @@ load_data(const char *name, const char *data, size_t len_bytes,
 		(void)load_pipe_start(&l);
 	r = load_stream(&l);
 	if (l.pipe != NULL) {
-		l.have_ev = 0;		/* its block's */
+		l.have_ev = 0;		/* its chunk's */
 		load_pipe_finish(&l);
 	}
 	while (l.n_live > 0)		/* the lists a failed load left */

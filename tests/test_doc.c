@@ -483,19 +483,26 @@ test_cjk_is_nfc(void **state)
 	}
 }
 
+/* Entries from + 1 to to, each of three lines. */
+static void
+big_entries(struct buf *b, size_t from, size_t to)
+{
+	size_t i;
+
+	for (i = from; i < to; i++)
+		buf_printf(b, "  - number: \"%zu.\"\n    title: "
+		    "第%zu章　サイバーセキュリティ人材の育成と確保に係る施策の"
+		    "推進及び国際連携の強化について\n    agencies: [総務省]\n",
+		    i + 1, i + 1);
+}
+
 /* A document of n entries, each of three lines after the first two
  * (a megabyte or more from n = 4000 on: parsed on a thread of its own). */
 static void
 big_doc(struct buf *b, size_t n)
 {
-	size_t i;
-
 	buf_adds(b, "title: T\nnodes:\n");
-	for (i = 0; i < n; i++)
-		buf_printf(b, "  - number: \"%zu.\"\n    title: "
-		    "第%zu章　サイバーセキュリティ人材の育成と確保に係る施策の"
-		    "推進及び国際連携の強化について\n    agencies: [総務省]\n",
-		    i + 1, i + 1);
+	big_entries(b, 0, n);
 }
 
 /* Large documents are parsed on a thread of their own while the loader
@@ -535,6 +542,54 @@ test_big(void **state)
 	assert_int_equal(doc_load("big.yaml", b.data, b.len, &doc, &err), -1);
 	assert_int_equal(err.line, 1);
 	buf_fini(&b);
+}
+
+/* The parsing thread hands events over in chunks of records: a text longer
+ * than a chunk, one longer than a text may be, and an anchor all come
+ * through it as they would from the parser itself. */
+static void
+test_big_records(void **state)
+{
+	struct buf b = { 0 }, t = { 0 };
+	struct doc_error err;
+	struct doc *doc;
+	size_t n = 6000, i, len;
+
+	(void)state;
+	big_doc(&b, n);
+	/* A title of 300,000 bytes: chunks are 64 KiB. */
+	for (i = 0; i < 100000; i++)
+		buf_adds(&t, "策");
+	buf_printf(&b, "  - number: \"x\"\n    title: %s\n", t.data);
+	big_entries(&b, n, 2 * n);
+	assert_int_equal(doc_load("big.yaml", b.data, b.len, &doc, &err), 0);
+	assert_int_equal(doc->n_nodes, 2 * n + 1);
+	assert_string_equal(doc->nodes[n].number, "x");
+	assert_string_equal(doc->nodes[n].title, t.data);
+	assert_string_equal(doc->nodes[2 * n].number, "12000.");
+	doc_free(&doc);
+	/* The same place with a text over DOC_MAX_TEXT_BYTES. */
+	buf_fini(&b);
+	big_doc(&b, n);
+	for (len = t.len; len <= DOC_MAX_TEXT_BYTES; len += strlen("策"))
+		buf_adds(&t, "策");
+	buf_printf(&b, "  - number: \"x\"\n    title: %s\n", t.data);
+	big_entries(&b, n, 2 * n);
+	assert_int_equal(doc_load("big.yaml", b.data, b.len, &doc, &err), -1);
+	assert_int_equal(err.line, 2 + 3 * n + 2);
+	assert_int_equal(err.col, 12);
+	assert_non_null(strstr(err.message, "is longer than"));
+	/* An anchor there. */
+	buf_fini(&b);
+	big_doc(&b, n);
+	buf_adds(&b, "  - number: &a \"x\"\n    title: T\n");
+	big_entries(&b, n, 2 * n);
+	assert_int_equal(doc_load("big.yaml", b.data, b.len, &doc, &err), -1);
+	assert_int_equal(err.line, 2 + 3 * n + 1);
+	assert_int_equal(err.col, 13);
+	assert_non_null(strstr(err.message, "anchors and aliases"));
+	buf_fini(&b);
+	buf_fini(&t);
 }
 
 /* A large file read into memory gives back the pages parsed (model/load.c,
@@ -594,6 +649,7 @@ main(void)
 		    teardown_real),
 		cmocka_unit_test(test_minimal),
 		cmocka_unit_test(test_big),
+		cmocka_unit_test(test_big_records),
 		cmocka_unit_test(test_big_file_error),
 		cmocka_unit_test(test_nul_raw),
 		cmocka_unit_test(test_cjk_is_nfc),
