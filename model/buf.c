@@ -50,6 +50,19 @@ buf_reserve(struct buf *b, size_t len)
 	b->cap = cap;
 }
 
+/* Make room for exactly len more bytes: no doubling past a known size. */
+void
+buf_reserve_exact(struct buf *b, size_t len)
+{
+	size_t need = b->len + len + 1;
+
+	if (need <= b->cap)
+		return;
+	b->data = xreallocarray(b->data, need, 1);
+	b->data[b->len] = '\0';
+	b->cap = need;
+}
+
 /* Append len bytes. */
 void
 buf_add(struct buf *b, const void *data, size_t len)

@@ -22,6 +22,8 @@ void buf_fini(struct buf *b);
 void buf_clear(struct buf *b);
 /* Make room for len more bytes. */
 void buf_reserve(struct buf *b, size_t len);
+/* Make room for exactly len more bytes (for a size known in advance). */
+void buf_reserve_exact(struct buf *b, size_t len);
 /* Append len bytes. */
 void buf_add(struct buf *b, const void *data, size_t len);
 /* Append a NUL-terminated string. */

@@ -1896,9 +1896,11 @@ load_read_file(const char *path, struct buf *b, struct doc_error *err)
 		close(fd);
 		return load_too_large(err, path);
 	}
-	/* A regular file is read into one allocation of its size. */
+	/* A regular file is read into one allocation of its size, with room
+	 * for the read that finds its end (a larger one, rounded up, was
+	 * never from memory the allocator had at hand). */
 	if (S_ISREG(st.st_mode) && st.st_size > 0)
-		buf_reserve(b, (size_t)st.st_size + 1);
+		buf_reserve_exact(b, (size_t)st.st_size + 1);
 	for (;;) {
 		if (b->cap - b->len < 2)
 			buf_reserve(b, 64 * 1024);
