@@ -105,6 +105,26 @@ struct load_pipe {
 	struct load_chunk	*cur;		/* the loader's */
 };
 
+/* A regular file of at least LOAD_PIPE_BYTES is read on a thread of its own
+ * (load_reader_run) while it is parsed: the parser waits only for bytes
+ * not yet read.  The file is read to the size it had when opened. */
+struct load_reader {
+	pthread_t		 thread;
+	int			 fd;
+	const char		*path;
+	char			*data;		/* the file's size, and a NUL */
+	size_t			 size;
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 cond;		/* avail or done changed */
+	size_t			 avail;		/* data[0..avail) read */
+	int			 done;		/* avail will not grow */
+	/* Set before done, read after it: what stopped the reading. */
+	int			 error;		/* errno of a read, or 0 */
+	int			 nul;		/* found a NUL byte at... */
+	size_t			 nul_line;	/* 0-based */
+	size_t			 nul_col;
+};
+
 /*
  * A growable array: it grows on the heap while its list is read, then
  * load_vec_finish moves it into the arena at its exact size.  (Growing it
@@ -140,6 +160,8 @@ struct load {
 	int			 droppable;	/* data is ours to give back */
 	size_t			 drop_next;	/* give back when read past */
 	size_t			 dropped;	/* data[0..dropped) given back */
+	size_t			 fed;		/* bytes given to the parser */
+	struct load_reader	*reader;	/* or NULL: data is all there */
 	size_t			 mark_off;	/* a line's start at or after */
 	size_t			 mark_line;	/* dropped, and its 0-based */
 
@@ -215,7 +237,8 @@ static const struct load_keys load_footnote_keys = {
 
 static int load_node_list(struct load *, struct load_vec *, size_t);
 static int load_data(const char *, const char *, size_t, int,
-    const struct doc_listener *, struct doc **, struct doc_error *);
+    struct load_reader *, const struct doc_listener *, struct doc **,
+    struct doc_error *);
 static int load_pipe_next(struct load *);
 
 /* Tell the listener of a text a search index folds, now final. */
@@ -353,8 +376,8 @@ load_offset_place(const char *data, size_t len_bytes, size_t offset,
 static void
 load_drop(struct load *l)
 {
-	size_t read = (size_t)((const char *)l->parser.input.string.current -
-	    l->data), keep, n, from, to;
+	size_t read = l->reader != NULL ? l->fed : (size_t)((const char *)
+	    l->parser.input.string.current - l->data), keep, n, from, to;
 	const char *p, *nl;
 	long page;
 
@@ -645,6 +668,94 @@ load_pipe_finish(struct load *l)
 	pthread_cond_destroy(&p->cond);
 	free(p);
 	l->pipe = NULL;
+}
+
+/*
+ * The reading thread: read the file in pieces of LOAD_READ_BYTES up to its
+ * size, counting lines so that a NUL byte is placed without going back
+ * over pages the parser may have given back meanwhile.
+ */
+static void *
+load_reader_run(void *arg)
+{
+	struct load_reader *rd = arg;
+	size_t got = 0, line = 0, line_start = 0, want, col, lines_in;
+	const char *p, *end, *nul;
+	int error = 0, found = 0;
+	ssize_t n;
+
+	while (got < rd->size) {
+		want = rd->size - got;
+		n = read(rd->fd, rd->data + got, want < LOAD_READ_BYTES ? want :
+		    LOAD_READ_BYTES);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			error = errno;
+			break;
+		}
+		if (n == 0)		/* shorter now than when opened */
+			break;
+		end = rd->data + got + n;
+		nul = memchr(rd->data + got, '\0', (size_t)n);
+		if (nul != NULL)
+			end = nul;
+		for (p = rd->data + got; p < end &&
+		    (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
+			line++;
+			line_start = (size_t)(p + 1 - rd->data);
+		}
+		if (nul != NULL) {
+			load_offset_place(rd->data + line_start, (size_t)(nul -
+			    rd->data) - line_start, (size_t)(nul - rd->data) -
+			    line_start, &lines_in, &col);
+			rd->nul_line = line;
+			rd->nul_col = col;
+			found = 1;
+			got = (size_t)(nul - rd->data);
+			break;
+		}
+		got += (size_t)n;
+		pthread_mutex_lock(&rd->lock);
+		rd->avail = got;
+		pthread_cond_broadcast(&rd->cond);
+		pthread_mutex_unlock(&rd->lock);
+	}
+	rd->data[got] = '\0';
+	pthread_mutex_lock(&rd->lock);
+	rd->error = error;
+	rd->nul = found;
+	rd->avail = got;
+	rd->done = 1;
+	pthread_cond_broadcast(&rd->cond);
+	pthread_mutex_unlock(&rd->lock);
+	return NULL;
+}
+
+/* libyaml's input while the file is read: what has been read, waiting for
+ * more; the end of the file, or a failure where the reading stopped on
+ * one (load_data reports the reader's error instead of the parser's). */
+static int
+load_reader_input(void *arg, unsigned char *buffer, size_t size,
+    size_t *size_read)
+{
+	struct load *l = arg;
+	struct load_reader *rd = l->reader;
+	size_t avail;
+	int failed;
+
+	pthread_mutex_lock(&rd->lock);
+	while (rd->avail == l->fed && !rd->done)
+		pthread_cond_wait(&rd->cond, &rd->lock);
+	avail = rd->avail;
+	failed = rd->done && (rd->error != 0 || rd->nul);
+	pthread_mutex_unlock(&rd->lock);
+	*size_read = avail - l->fed < size ? avail - l->fed : size;
+	if (*size_read == 0 && failed)
+		return 0;
+	memcpy(buffer, l->data + l->fed, *size_read);
+	l->fed += *size_read;
+	return 1;
 }
 
 /* Report the parser's own error (syntax, bad encoding, control character). */
@@ -1761,14 +1872,16 @@ doc_load_listen(const char *name, const char *data, size_t len_bytes,
     const struct doc_listener *listen, struct doc **out,
     struct doc_error *err)
 {
-	return load_data(name, data, len_bytes, 0, listen, out, err);
+	return load_data(name, data, len_bytes, 0, NULL, listen, out, err);
 }
 
 /* Load data; with droppable, data is the loader's own and its pages may be
- * given back as they are parsed (see load_drop). */
+ * given back as they are parsed (see load_drop); with a reader, data is
+ * being read by it (load_file). */
 static int
 load_data(const char *name, const char *data, size_t len_bytes,
-    int droppable, const struct doc_listener *listen, struct doc **out,
+    int droppable, struct load_reader *reader,
+    const struct doc_listener *listen, struct doc **out,
     struct doc_error *err)
 {
 	struct load l;
@@ -1801,8 +1914,11 @@ load_data(const char *name, const char *data, size_t len_bytes,
 		    "cannot start the YAML parser");
 		return -1;
 	}
-	yaml_parser_set_input_string(&l.parser, (const unsigned char *)data,
-	    len_bytes);
+	if ((l.reader = reader) != NULL)
+		yaml_parser_set_input(&l.parser, load_reader_input, &l);
+	else
+		yaml_parser_set_input_string(&l.parser,
+		    (const unsigned char *)data, len_bytes);
 	yaml_parser_set_encoding(&l.parser, YAML_UTF8_ENCODING);
 	if (len_bytes >= LOAD_PIPE_BYTES)
 		(void)load_pipe_start(&l);
@@ -1862,6 +1978,8 @@ load_too_large(struct doc_error *err, const char *path)
  * once no data is ready.  A regular file larger than the limit is refused
  * from its size before anything is read, and anything that grows past the
  * limit while being read is refused there; reading stops at a NUL byte.
+ * A regular file of LOAD_PIPE_BYTES or more is parsed while it is read
+ * (load_file), to the size it had when opened.
  */
 int
 doc_load_file(const char *path, struct doc **out, struct doc_error *err)
@@ -1869,38 +1987,49 @@ doc_load_file(const char *path, struct doc **out, struct doc_error *err)
 	return doc_load_file_listen(path, NULL, out, err);
 }
 
-/* Read the file at path into b (NUL-terminated): 0, or -1 with err
- * filled and b empty. */
+/* Open the file at path and check what it is: 0 with *fdp open and *st
+ * its status, or -1 with err filled. */
 static int
-load_read_file(const char *path, struct buf *b, struct doc_error *err)
+load_open(const char *path, int *fdp, struct stat *st, struct doc_error *err)
 {
-	struct stat st;
-	size_t line, col, want;
-	const char *nul;
-	ssize_t n;
-	int fd, r, fl, blocking = 0;
+	int fd, r;
 
 	fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0)
 		return load_io_error(err, path, strerror(errno));
-	if (fstat(fd, &st) != 0) {
+	if (fstat(fd, st) != 0) {
 		r = errno;
 		close(fd);
 		return load_io_error(err, path, strerror(r));
 	}
-	if (S_ISDIR(st.st_mode)) {
+	if (S_ISDIR(st->st_mode)) {
 		close(fd);
 		return load_io_error(err, path, "is a directory");
 	}
-	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > DOC_MAX_FILE_BYTES) {
+	if (S_ISREG(st->st_mode) &&
+	    (uintmax_t)st->st_size > DOC_MAX_FILE_BYTES) {
 		close(fd);
 		return load_too_large(err, path);
 	}
+	*fdp = fd;
+	return 0;
+}
+
+/* Read all of fd (path, opened by load_open, st its status) into b, and
+ * close it. */
+static int
+load_read_fd(const char *path, int fd, const struct stat *st, struct buf *b,
+    struct doc_error *err)
+{
+	size_t line, col, want;
+	const char *nul;
+	ssize_t n;
+	int r, fl, blocking = 0;
 	/* A regular file is read into one allocation of its size, with room
 	 * for the read that finds its end (a larger one, rounded up, was
 	 * never from memory the allocator had at hand). */
-	if (S_ISREG(st.st_mode) && st.st_size > 0)
-		buf_reserve_exact(b, (size_t)st.st_size + 1);
+	if (S_ISREG(st->st_mode) && st->st_size > 0)
+		buf_reserve_exact(b, (size_t)st->st_size + 1);
 	for (;;) {
 		if (b->cap - b->len < 2)
 			buf_reserve(b, 64 * 1024);
@@ -1922,7 +2051,7 @@ load_read_file(const char *path, struct buf *b, struct doc_error *err)
 			blocking = 1;
 			continue;
 		}
-		if (n == 0 && b->len == 0 && !blocking && S_ISFIFO(st.st_mode)) {
+		if (n == 0 && b->len == 0 && !blocking && S_ISFIFO(st->st_mode)) {
 			close(fd);
 			buf_fini(b);
 			return load_io_error(err, path, "is a FIFO that no"
@@ -1960,19 +2089,84 @@ load_read_file(const char *path, struct buf *b, struct doc_error *err)
 	return 0;
 }
 
+/* Load the regular file fd (path, size bytes, of LOAD_PIPE_BYTES or more)
+ * while a thread of its own reads it; close fd. */
+static int
+load_file(const char *path, int fd, size_t size,
+    const struct doc_listener *listen, struct doc **out,
+    struct doc_error *err)
+{
+	struct load_reader rd;
+	struct buf b = { 0 };
+	struct stat st;
+	int r;
+
+	memset(&rd, 0, sizeof rd);
+	rd.fd = fd;
+	rd.size = size;
+	buf_reserve_exact(&b, size);
+	rd.data = b.data;
+	pthread_mutex_init(&rd.lock, NULL);
+	pthread_cond_init(&rd.cond, NULL);
+	if (pthread_create(&rd.thread, NULL, load_reader_run, &rd) != 0) {
+		/* No thread: read it all first. */
+		pthread_mutex_destroy(&rd.lock);
+		pthread_cond_destroy(&rd.cond);
+		buf_fini(&b);
+		if (fstat(fd, &st) != 0) {
+			r = errno;
+			close(fd);
+			return load_io_error(err, path, strerror(r));
+		}
+		if (load_read_fd(path, fd, &st, &b, err) != 0)
+			return -1;
+		r = load_data(path, b.data, b.len, 1, NULL, listen, out, err);
+		buf_fini(&b);
+		return r;
+	}
+	r = load_data(path, b.data, size, 1, &rd, listen, out, err);
+	/* Read to the end even when the load failed early: a NUL byte or a
+	 * failed read anywhere is what is reported, as when read first. */
+	pthread_join(rd.thread, NULL);
+	close(fd);
+	pthread_mutex_destroy(&rd.lock);
+	pthread_cond_destroy(&rd.cond);
+	if (rd.error != 0 || rd.nul) {
+		doc_free(out);
+		if (rd.error != 0)
+			load_io_error(err, path, strerror(rd.error));
+		else {
+			load_io_error(err, path, "a NUL byte: this is a binary"
+			    " file, not a YAML document");
+			err->kind = DOC_EDATA;
+			err->line = (unsigned long)rd.nul_line + 1;
+			err->col = (unsigned long)rd.nul_col + 1;
+		}
+		r = -1;
+	}
+	buf_fini(&b);
+	return r;
+}
+
 /* Read the file at path and load it as doc_load_listen does. */
 int
 doc_load_file_listen(const char *path, const struct doc_listener *listen,
     struct doc **out, struct doc_error *err)
 {
 	struct buf b = { 0 };
-	int r;
+	struct stat st;
+	int fd = -1, r;
 
 	*out = NULL;
-	if (load_read_file(path, &b, err) != 0)
+	if (load_open(path, &fd, &st, err) != 0)
 		return -1;
-	r = load_data(path, b.data != NULL ? b.data : "", b.len, 1, listen,
-	    out, err);
+	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size >= LOAD_PIPE_BYTES)
+		return load_file(path, fd, (size_t)st.st_size, listen, out,
+		    err);
+	if (load_read_fd(path, fd, &st, &b, err) != 0)
+		return -1;
+	r = load_data(path, b.data != NULL ? b.data : "", b.len, 1, NULL,
+	    listen, out, err);
 	buf_fini(&b);
 	return r;
 }

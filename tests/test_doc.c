@@ -592,6 +592,31 @@ test_big_records(void **state)
 	buf_fini(&t);
 }
 
+/* Write b to a new temporary file named in path (a mkstemp template). */
+static void
+write_temp(const struct buf *b, char *path)
+{
+	FILE *fp;
+	int fd;
+
+	assert_true((fd = mkstemp(path)) >= 0);
+	assert_non_null(fp = fdopen(fd, "w"));
+	assert_int_equal(fwrite(b->data, 1, b->len, fp), b->len);
+	assert_int_equal(fclose(fp), 0);
+}
+
+/* The offset of the start of 1-based line in b. */
+static size_t
+line_offset(const struct buf *b, size_t line)
+{
+	size_t i, l = 1;
+
+	for (i = 0; i < b->len && l < line; i++)
+		if (b->data[i] == '\n')
+			l++;
+	return i;
+}
+
 /* A large file read into memory gives back the pages parsed (model/load.c,
  * load_drop): a reader error far into it still names its line and
  * column. */
@@ -603,31 +628,65 @@ test_big_file_error(void **state)
 	struct doc *doc;
 	char path[] = "/tmp/shisaku-test-XXXXXX";
 	size_t n = 60000, line;
-	FILE *fp;
-	int fd;
 
 	(void)state;
 	big_doc(&b, n);
 	assert_true(b.len > 10 * 1024 * 1024);
 	/* An invalid byte on the title line of entry 59,000, after "    ti". */
 	line = 2 + 3 * 58999 + 2;
-	{
-		size_t i, l = 1;
-
-		for (i = 0; i < b.len && l < line; i++)
-			if (b.data[i] == '\n')
-				l++;
-		b.data[i + 6] = '\xff';
-	}
-	assert_true((fd = mkstemp(path)) >= 0);
-	assert_non_null(fp = fdopen(fd, "w"));
-	assert_int_equal(fwrite(b.data, 1, b.len, fp), b.len);
-	assert_int_equal(fclose(fp), 0);
+	b.data[line_offset(&b, line) + 6] = '\xff';
+	write_temp(&b, path);
 	assert_int_equal(doc_load_file(path, &doc, &err), -1);
 	unlink(path);
 	assert_int_equal(err.line, line);
 	assert_int_equal(err.col, 7);
 	assert_non_null(strstr(err.message, "UTF-8"));
+	buf_fini(&b);
+}
+
+/* A large file is parsed while a thread of its own reads it (model/load.c,
+ * load_file): the same doc as from memory, and a NUL byte anywhere is
+ * reported at its place, even after an error the loader met first. */
+static void
+test_big_file_read(void **state)
+{
+	struct buf b = { 0 };
+	struct doc_error err;
+	struct doc *doc;
+	char path[] = "/tmp/shisaku-test-XXXXXX";
+	size_t n = 60000, line = 2 + 3 * 58999 + 2;
+
+	(void)state;
+	big_doc(&b, n);
+	assert_true(b.len > 10 * 1024 * 1024);
+	write_temp(&b, path);
+	assert_int_equal(doc_load_file(path, &doc, &err), 0);
+	unlink(path);
+	assert_int_equal(doc->n_nodes, n);
+	assert_string_equal(doc->nodes[n - 1].number, "60000.");
+	assert_non_null(strstr(doc->nodes[n - 1].title, "第60000章"));
+	doc_free(&doc);
+	/* A NUL on the title line of entry 59,000, after "    ti". */
+	b.data[line_offset(&b, line) + 6] = '\0';
+	strcpy(path, "/tmp/shisaku-test-XXXXXX");
+	write_temp(&b, path);
+	assert_int_equal(doc_load_file(path, &doc, &err), -1);
+	assert_null(doc);
+	assert_int_equal(err.kind, DOC_EDATA);
+	assert_int_equal(err.line, line);
+	assert_int_equal(err.col, 7);
+	assert_string_equal(err.message, "a NUL byte: this is a binary file,"
+	    " not a YAML document");
+	unlink(path);
+	/* An unknown key on line 1 as well: the NUL is still what is told. */
+	b.data[0] = 'x';
+	strcpy(path, "/tmp/shisaku-test-XXXXXX");
+	write_temp(&b, path);
+	assert_int_equal(doc_load_file(path, &doc, &err), -1);
+	unlink(path);
+	assert_int_equal(err.line, line);
+	assert_int_equal(err.col, 7);
+	assert_non_null(strstr(err.message, "a NUL byte"));
 	buf_fini(&b);
 }
 
@@ -651,6 +710,7 @@ main(void)
 		cmocka_unit_test(test_big),
 		cmocka_unit_test(test_big_records),
 		cmocka_unit_test(test_big_file_error),
+		cmocka_unit_test(test_big_file_read),
 		cmocka_unit_test(test_nul_raw),
 		cmocka_unit_test(test_cjk_is_nfc),
 		cmocka_unit_test(test_err_syntax),
