@@ -18,6 +18,11 @@
  *                            browser runs in slices: bench/draw.c)
  *   bench search FILE RUNS QUERY
  *                            load once, then run QUERY (for profiling)
+ *   bench scale SMALL RUNS LARGE
+ *                            load both, then time each operation row of
+ *                            ops on SMALL and LARGE in turn, run by run;
+ *                            print KEY_scale_ratio, the median of LARGE's
+ *                            runs over SMALL's (the 1M÷100k column)
  *
  * Output: "key value" lines, read by bench/run.sh.  A timing is printed as
  * KEY_ms, the median wall-clock milliseconds of RUNS runs after one
@@ -52,22 +57,6 @@
 #define BENCH_PANE_COLS		95
 
 extern char **environ;
-
-/* A query row: its key, the query, and the literal grep looks for. */
-struct bench_query {
-	const char	*key;
-	const char	*query;
-	const char	*grep;		/* NULL: no literal floor */
-};
-
-static const struct bench_query bench_queries[] = {
-	{ "search2", "強化", "強化" },
-	{ "search4", "情報共有", "情報共有" },
-	{ "search8", "サプライチェーン", "サプライチェーン" },
-	{ "searchkana", "さいばー", NULL },
-	{ "searchwords", "人材 育成", NULL },
-	{ "searchromaji", "kokusai", NULL },
-};
 
 /* The query typed one character at a time for the keystroke rows. */
 #define BENCH_TYPED		"サプライチェーン"
@@ -328,6 +317,29 @@ bench_frame(const struct doc *doc, struct outline *o, size_t top,
 	return total;
 }
 
+/* One keystroke of typing: the whole search for prefix, then the hits of
+ * the screen of rows of o from the first match; timed into t. */
+static void
+bench_typed(struct search_index *ix, const struct outline *o,
+    const char *prefix, struct bench_timer *t, int keep)
+{
+	struct search_result res;
+	const struct search_field *f;
+	size_t row = 0, j;
+
+	bench_start(t);
+	search_run(ix, prefix, &res);
+	if (res.n_hits > 0 && (f = res.hits[0].field)->node != NULL)
+		row = outline_find(o, f->node, f->measure == SIZE_MAX ?
+		    OUTLINE_NODE : f->measure);
+	if (row == SIZE_MAX)
+		row = 0;
+	for (j = row; j < row + BENCH_SCREEN_ROWS && j < o->n_rows; j++)
+		(void)bench_hit_for(&res, outline_row(o, j));
+	bench_stop(t, keep);
+	search_result_fini(&res);
+}
+
 /*
  * Type query one character at a time: each keystroke runs the whole
  * search for the prefix (search_run) and finds the hits of the rows a
@@ -340,10 +352,8 @@ bench_typing(struct search_index *ix, const struct doc *doc, const char *key,
     const char *query)
 {
 	struct bench_timer t = { 0 };
-	struct search_result res;
 	struct outline o;
-	const struct search_field *f;
-	size_t len = strlen(query), cut = 0, row, j;
+	size_t len = strlen(query), cut = 0;
 	double worst = 0, worst_cpu = 0, w, c;
 	char prefix[256], name[64];
 	int i, k = 0;
@@ -355,22 +365,8 @@ bench_typing(struct search_index *ix, const struct doc *doc, const char *key,
 		memcpy(prefix, query, cut);
 		prefix[cut] = '\0';
 		k++;
-		for (i = -1; i < bench_runs; i++) {
-			bench_start(&t);
-			search_run(ix, prefix, &res);
-			row = 0;
-			if (res.n_hits > 0 && (f = res.hits[0].field)->node !=
-			    NULL)
-				row = outline_find(&o, f->node, f->measure ==
-				    SIZE_MAX ? OUTLINE_NODE : f->measure);
-			if (row == SIZE_MAX)
-				row = 0;
-			for (j = row; j < row + BENCH_SCREEN_ROWS &&
-			    j < o.n_rows; j++)
-				(void)bench_hit_for(&res, outline_row(&o, j));
-			bench_stop(&t, i >= 0);
-			search_result_fini(&res);
-		}
+		for (i = -1; i < bench_runs; i++)
+			bench_typed(ix, &o, prefix, &t, i >= 0);
 		c = bench_median(t.cpu, t.n);
 		snprintf(name, sizeof name, "%s_%d", key, k);
 		w = bench_report(&t, name);
@@ -383,87 +379,246 @@ bench_typing(struct search_index *ix, const struct doc *doc, const char *key,
 	outline_fini(&o);
 }
 
+/* A document loaded for the operation rows, and the state they share. */
+struct bench_doc {
+	struct doc		*doc;
+	struct search_index	 ix;
+	struct outline		 o;
+	struct pane		 pane;
+	size_t			 top;		/* framemodel's next first row */
+};
+
+/* One run of an operation row on d, timed into t (kept unless keep is 0,
+ * a warm-up); arg is the row's. */
+typedef void (*bench_op)(struct bench_doc *d, const char *arg,
+    struct bench_timer *t, int keep);
+
+/* Load path, index it, and set up its outline; exit on failure. */
+static void
+bench_doc_init(struct bench_doc *d, const char *path)
+{
+	memset(d, 0, sizeof *d);
+	d->doc = bench_load(path, &d->ix);
+	outline_init(&d->o, d->doc);
+}
+
+/* Free what bench_doc_init set up. */
+static void
+bench_doc_fini(struct bench_doc *d)
+{
+	pane_fini(&d->pane);
+	outline_fini(&d->o);
+	search_index_fini(&d->ix);
+	doc_free(&d->doc);
+}
+
+/* Search for arg. */
+static void
+bench_op_search(struct bench_doc *d, const char *arg, struct bench_timer *t,
+    int keep)
+{
+	struct search_result res;
+
+	bench_start(t);
+	search_run(&d->ix, arg, &res);
+	bench_stop(t, keep);
+	search_result_fini(&res);
+}
+
+/* Expand-all from collapsed: the rows rebuilt. */
+static void
+bench_op_expandall(struct bench_doc *d, const char *arg,
+    struct bench_timer *t, int keep)
+{
+	(void)arg;
+	outline_collapse_all(&d->o);
+	bench_start(t);
+	outline_expand_all(&d->o);
+	bench_stop(t, keep);
+}
+
+/* Collapse the first entry with everything expanded (a keystroke). */
+static void
+bench_op_toggle(struct bench_doc *d, const char *arg, struct bench_timer *t,
+    int keep)
+{
+	(void)arg;
+	outline_set_expanded(&d->o, 0, 1);
+	bench_start(t);
+	outline_set_expanded(&d->o, 0, 0);
+	bench_stop(t, keep);
+	outline_set_expanded(&d->o, 0, 1);
+}
+
+/* The same for the middle entry: as many rows before it as after, the
+ * most a collapse moved while the rows were one array (now in blocks, the
+ * first entry's collapse counts the most blocks again). */
+static void
+bench_op_togglemid(struct bench_doc *d, const char *arg,
+    struct bench_timer *t, int keep)
+{
+	size_t mid = outline_find(&d->o, &d->doc->nodes[d->doc->n_nodes / 2],
+	    OUTLINE_NODE);
+
+	(void)arg;
+	outline_set_expanded(&d->o, mid, 1);
+	bench_start(t);
+	outline_set_expanded(&d->o, mid, 0);
+	bench_stop(t, keep);
+	outline_set_expanded(&d->o, mid, 1);
+}
+
+/* The model side of a frame in the middle of the expanded tree, a screen
+ * further down each run. */
+static void
+bench_op_framemodel(struct bench_doc *d, const char *arg,
+    struct bench_timer *t, int keep)
+{
+	(void)arg;
+	if (d->top == 0)
+		d->top = d->o.n_rows / 2;
+	d->top += BENCH_SCREEN_ROWS;
+	bench_start(t);
+	bench_frame(d->doc, &d->o, d->top, &d->pane);
+	bench_stop(t, keep);
+}
+
+/* Type arg a character at a time (see bench_typing) once: one run whose
+ * time is the worst character's. */
+static void
+bench_op_typing(struct bench_doc *d, const char *arg, struct bench_timer *t,
+    int keep)
+{
+	struct bench_timer one = { 0 };
+	size_t len = strlen(arg), cut = 0;
+	double worst = 0, worst_cpu = 0;
+	char prefix[256];
+
+	while (cut < len && cut < sizeof prefix - 1) {
+		cut = text_cluster_next(arg, len, cut);
+		memcpy(prefix, arg, cut);
+		prefix[cut] = '\0';
+		one.n = 0;
+		bench_typed(&d->ix, &d->o, prefix, &one, 1);
+		if (one.wall[0] > worst)
+			worst = one.wall[0];
+		if (one.cpu[0] > worst_cpu)
+			worst_cpu = one.cpu[0];
+	}
+	bench_add(t, worst, worst_cpu, keep);
+}
+
+/* An operation row: its key, what one run does, its argument (a query),
+ * and for a search, the literal grep -cF looks for beside it, if any. */
+struct bench_row {
+	const char	*key;
+	bench_op	 op;
+	const char	*arg;
+	const char	*grep;
+};
+
+/* The operation rows, in an order in which each finds the outline as it
+ * needs it (expanded after expandall). */
+static const struct bench_row bench_rows[] = {
+	{ "search2", bench_op_search, "強化", "強化" },
+	{ "search4", bench_op_search, "情報共有", "情報共有" },
+	{ "search8", bench_op_search, "サプライチェーン", "サプライチェーン" },
+	{ "searchkana", bench_op_search, "さいばー", NULL },
+	{ "searchwords", bench_op_search, "人材 育成", NULL },
+	{ "searchromaji", bench_op_search, "kokusai", NULL },
+	{ "expandall", bench_op_expandall, NULL, NULL },
+	{ "toggle", bench_op_toggle, NULL, NULL },
+	{ "togglemid", bench_op_togglemid, NULL, NULL },
+	{ "framemodel", bench_op_framemodel, NULL, NULL },
+	{ "typing", bench_op_typing, BENCH_TYPED, NULL },
+	{ "typingromaji", bench_op_typing, BENCH_TYPED_ROMAJI, NULL },
+};
+
+/* Whether a row can run here: the romaji ones need Migemo's dictionary. */
+static int
+bench_row_runs(const struct bench_row *row)
+{
+	if (row->op == bench_op_search ? strcmp(row->key, "searchromaji") :
+	    strcmp(row->key, "typingromaji"))
+		return 1;
+	return search_has_migemo() && search_migemo_dict() != NULL;
+}
+
 /* Load once, then every operation row. */
 static void
 bench_cmd_ops(const char *path)
 {
 	struct bench_timer t = { 0 };
-	struct search_index ix;
 	struct search_result res;
-	struct pane pane = { 0 };
-	struct outline o;
-	struct doc *doc;
-	size_t i, top;
+	struct bench_doc d;
+	size_t i;
 	int r;
 
-	doc = bench_load(path, &ix);
+	bench_doc_init(&d, path);
 	printf("romaji %d\n", search_has_migemo() && search_migemo_dict() !=
 	    NULL);
-	for (i = 0; i < sizeof bench_queries / sizeof bench_queries[0]; i++) {
-		const struct bench_query *q = &bench_queries[i];
+	for (i = 0; i < sizeof bench_rows / sizeof bench_rows[0]; i++) {
+		const struct bench_row *row = &bench_rows[i];
 
-		if (q->grep != NULL)
-			bench_grep_search(&ix, q->key, q->query, q->grep, path,
-			    &res);
-		else
-			bench_search(&ix, q->key, q->query, &res);
-		printf("%s_hits %zu\n", q->key, res.n_hits);
-		search_result_fini(&res);
+		if (row->op == bench_op_search) {
+			if (row->grep != NULL)
+				bench_grep_search(&d.ix, row->key, row->arg,
+				    row->grep, path, &res);
+			else
+				bench_search(&d.ix, row->key, row->arg, &res);
+			printf("%s_hits %zu\n", row->key, res.n_hits);
+			search_result_fini(&res);
+			continue;
+		}
+		if (row->op == bench_op_typing)
+			continue;	/* bench_typing, below: per character */
+		for (r = -1; r < bench_runs; r++)
+			row->op(&d, row->arg, &t, r >= 0);
+		bench_report(&t, row->key);
+		if (row->op == bench_op_expandall)
+			printf("rows %zu\n", d.o.n_rows);
 	}
+	for (i = 0; i < sizeof bench_rows / sizeof bench_rows[0]; i++)
+		if (bench_rows[i].op == bench_op_typing &&
+		    bench_row_runs(&bench_rows[i]))
+			bench_typing(&d.ix, d.doc, bench_rows[i].key,
+			    bench_rows[i].arg);
+	bench_doc_fini(&d);
+	text_fini();
+}
 
-	/* Expand-all from collapsed: the rows rebuilt. */
-	outline_init(&o, doc);
-	for (r = -1; r < bench_runs; r++) {
-		outline_collapse_all(&o);
-		bench_start(&t);
-		outline_expand_all(&o);
-		bench_stop(&t, r >= 0);
+/*
+ * Load small and large, then time every row of bench_rows on each in
+ * turn, run by run, and print KEY_scale_ratio: the median of large's runs
+ * divided by small's.  The two see the same spell of the machine's speed,
+ * which a figure taken minutes apart does not (bench/RESULTS.md).
+ */
+static void
+bench_cmd_scale(const char *small, const char *large)
+{
+	struct bench_timer t[2];
+	struct bench_doc d[2];
+	char key[64];
+	size_t i;
+	int r, k;
+
+	memset(t, 0, sizeof t);
+	bench_doc_init(&d[0], small);
+	bench_doc_init(&d[1], large);
+	for (i = 0; i < sizeof bench_rows / sizeof bench_rows[0]; i++) {
+		const struct bench_row *row = &bench_rows[i];
+
+		if (!bench_row_runs(row))
+			continue;
+		for (r = -1; r < bench_runs; r++)
+			for (k = 0; k < 2; k++)
+				row->op(&d[k], row->arg, &t[k], r >= 0);
+		snprintf(key, sizeof key, "%s_scale", row->key);
+		bench_ratio(&t[1], &t[0], key);
+		t[0].n = t[1].n = 0;
 	}
-	bench_report(&t, "expandall");
-	printf("rows %zu\n", o.n_rows);
-
-	/* Collapsing one entry with everything expanded (a keystroke). */
-	for (r = -1; r < bench_runs; r++) {
-		outline_set_expanded(&o, 0, 1);
-		bench_start(&t);
-		outline_set_expanded(&o, 0, 0);
-		bench_stop(&t, r >= 0);
-	}
-	bench_report(&t, "toggle");
-	outline_set_expanded(&o, 0, 1);
-
-	/* The same for the middle entry: as many rows before it as after,
-	 * the most a collapse moved while the rows were one array (now in
-	 * blocks, the first entry's collapse counts the most blocks again). */
-	for (r = -1; r < bench_runs; r++) {
-		size_t mid = outline_find(&o, &doc->nodes[doc->n_nodes / 2],
-		    OUTLINE_NODE);
-
-		outline_set_expanded(&o, mid, 1);
-		bench_start(&t);
-		outline_set_expanded(&o, mid, 0);
-		bench_stop(&t, r >= 0);
-		outline_set_expanded(&o, mid, 1);
-	}
-	bench_report(&t, "togglemid");
-
-	/* The model side of a frame in the middle of the expanded tree. */
-	top = o.n_rows / 2;
-	for (r = -1; r < bench_runs; r++) {
-		bench_start(&t);
-		bench_frame(doc, &o, top + (size_t)(r + 1) * BENCH_SCREEN_ROWS,
-		    &pane);
-		bench_stop(&t, r >= 0);
-	}
-	bench_report(&t, "framemodel");
-	pane_fini(&pane);
-	outline_fini(&o);
-
-	bench_typing(&ix, doc, "typing", BENCH_TYPED);
-	if (search_has_migemo() && search_migemo_dict() != NULL)
-		bench_typing(&ix, doc, "typingromaji", BENCH_TYPED_ROMAJI);
-	search_index_fini(&ix);
-	doc_free(&doc);
+	bench_doc_fini(&d[0]);
+	bench_doc_fini(&d[1]);
 	text_fini();
 }
 
@@ -488,7 +643,8 @@ static void __attribute__((noreturn))
 bench_usage(void)
 {
 	fputs("usage: bench load|rss|ops FILE [RUNS]\n"
-	    "       bench search FILE RUNS QUERY\n", stderr);
+	    "       bench search FILE RUNS QUERY\n"
+	    "       bench scale SMALL RUNS LARGE\n", stderr);
 	exit(64);
 }
 
@@ -510,6 +666,8 @@ main(int argc, char **argv)
 		bench_cmd_ops(argv[2]);
 	else if (strcmp(argv[1], "search") == 0 && argc > 4)
 		bench_cmd_search(argv[2], argv[4]);
+	else if (strcmp(argv[1], "scale") == 0 && argc > 4)
+		bench_cmd_scale(argv[2], argv[4]);
 	else
 		bench_usage();
 	return 0;

@@ -5,7 +5,8 @@
 #
 # Raw figures go to BENCH_BUILD/results.txt ("DOC KEY VALUE" lines).  The
 # 1M document gets 3 runs per timing whatever RUNS says (a load takes
-# seconds), and its start-up row one.
+# seconds), and its start-up row one; with 100k and 1m both given, the
+# operation rows' 1M÷100k ratios are also taken paired (KEY_scale_ratio).
 set -eu
 bb=$1
 shisaku=$2
@@ -79,6 +80,18 @@ for size in "$@"; do
 	[ "$size" = 1m ] && n=3
 	bench_doc "$size" "$bb/doc-$size.yaml" "$n"
 done
+
+# 1M÷100k, paired: each operation row timed on the 100k and the 1M
+# document in turn, run by run, in one process, so that both see the same
+# spell of the machine's speed (bench/RESULTS.md, The machine).
+if [ -f "$bb/doc-100k.yaml" ] && [ -f "$bb/doc-1m.yaml" ] &&
+    grep -q '^100k ' "$out" && grep -q '^1m ' "$out"; then
+	echo "== 1M÷100k, paired" >&2
+	"$bb/bench" scale "$bb/doc-100k.yaml" "$runs" "$bb/doc-1m.yaml" |
+	    record 1m
+	"$bb/draw" "$bb/doc-100k.yaml" "$runs" 160 48 "$bb/doc-1m.yaml" |
+	    record 1m
+fi
 
 {
 	printf 'machine: %s cores, %s, %s MB memory; ' "$(nproc)" \

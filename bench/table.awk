@@ -108,6 +108,9 @@ END {
 	print "the same runs); memory in MiB.  2018 = the embedded document.  Floors and targets on"
 	print "the 100k document, start-up on the embedded one.  ×floor: for load and the literal"
 	print "searches, the median of the runs' own ratios (each run timed beside its floor)."
+	print "1M÷100k: for rows marked paired, the median of the runs' own ratios, each 1M run"
+	print "timed just after a 100k run in the same process (the verdict's figure), and beside"
+	print "it, \"apart\", 1M's median over 100k's, taken minutes apart; for the other rows, that."
 	print ""
 	print "| measure | 2018 | 10k | 100k | 1M | 100k cpu | floor | ×floor | ×floor cpu | target | result | 1M÷100k | ≤12× |"
 	print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---|"
@@ -165,8 +168,23 @@ END {
 		lr = ""; lres = "—"
 		if (linear[i]) {
 			a = val("100k", k); b = val("1m", k)
+			sk = substr(k, 1, length(k) - 3) "_scale_ratio"
 			okw = ""; okc = ""
-			if (a != "" && b != "" && a > 0) {
+			if (k ~ /_ms$/ && val("1m", sk) != "") {
+				# Paired: timed in turn with the 100k document;
+				# the ratio of the medians shown beside it.
+				lr = val("1m", sk)
+				if (a != "" && b != "" && a > 0)
+					apart = sprintf("%.1f×", b / a)
+				else
+					apart = "—"
+				okw = lr <= 12
+				if (val("1m", sk "_cpu") != "")
+					okc = val("1m", sk "_cpu") <= 12
+				lres = verdict(okw, okc) " (paired; apart " apart ")"
+				if (!okw)
+					fails++
+			} else if (a != "" && b != "" && a > 0) {
 				lr = b / a
 				okw = lr <= 12
 				if (ck != "" && val("100k", ck) > 0 && val("1m", ck) != "")

@@ -73,17 +73,23 @@ bench_start(struct bench_timer *t)
 	t->wall0 = bench_now_ms();
 }
 
+/* Record a run of wall and cpu ms (not when keep is 0: a warm-up). */
+static inline void
+bench_add(struct bench_timer *t, double wall, double cpu, int keep)
+{
+	if (keep && t->n < BENCH_MAX_RUNS) {
+		t->wall[t->n] = wall;
+		t->cpu[t->n] = cpu;
+		t->n++;
+	}
+}
+
 /* End one run (a warm-up run when keep is 0). */
 static inline void
 bench_stop(struct bench_timer *t, int keep)
 {
-	double w = bench_now_ms() - t->wall0, c = bench_cpu_ms() - t->cpu0;
-
-	if (keep && t->n < BENCH_MAX_RUNS) {
-		t->wall[t->n] = w;
-		t->cpu[t->n] = c;
-		t->n++;
-	}
+	bench_add(t, bench_now_ms() - t->wall0, bench_cpu_ms() - t->cpu0,
+	    keep);
 }
 
 /* Print "KEY_ms WALL" and "KEY_cpu CPU", the medians; return the wall's. */
