@@ -19,7 +19,8 @@
  *   bench search FILE RUNS QUERY
  *                            load once, then run QUERY (for profiling)
  *   bench scale SMALL RUNS LARGE
- *                            load both, then time each operation row of
+ *                            load both, then time the load rows of load
+ *                            (at most 3 runs) and each operation row of
  *                            ops on SMALL and LARGE in turn, run by run;
  *                            print KEY_scale_ratio, the median of LARGE's
  *                            runs over SMALL's (the 1M÷100k column)
@@ -381,6 +382,7 @@ bench_typing(struct search_index *ix, const struct doc *doc, const char *key,
 
 /* A document loaded for the operation rows, and the state they share. */
 struct bench_doc {
+	const char		*path;
 	struct doc		*doc;
 	struct search_index	 ix;
 	struct outline		 o;
@@ -398,6 +400,7 @@ static void
 bench_doc_init(struct bench_doc *d, const char *path)
 {
 	memset(d, 0, sizeof *d);
+	d->path = path;
 	d->doc = bench_load(path, &d->ix);
 	outline_init(&d->o, d->doc);
 }
@@ -410,6 +413,56 @@ bench_doc_fini(struct bench_doc *d)
 	outline_fini(&d->o);
 	search_index_fini(&d->ix);
 	doc_free(&d->doc);
+}
+
+/* Load d's file again with its index (search_load_file), as bench load
+ * does. */
+static void
+bench_op_load(struct bench_doc *d, const char *arg, struct bench_timer *t,
+    int keep)
+{
+	struct search_index ix;
+	struct doc *doc;
+
+	(void)arg;
+	bench_start(t);
+	doc = bench_load(d->path, &ix);
+	bench_stop(t, keep);
+	search_index_fini(&ix);
+	doc_free(&doc);
+}
+
+/* Load d's file again without an index (doc_load_file). */
+static void
+bench_op_load_doc(struct bench_doc *d, const char *arg,
+    struct bench_timer *t, int keep)
+{
+	struct doc_error err;
+	struct doc *doc;
+
+	(void)arg;
+	bench_start(t);
+	if (doc_load_file(d->path, &doc, &err) != 0) {
+		fprintf(stderr, "bench: %s:%lu:%lu: %s\n", err.file, err.line,
+		    err.col, err.message);
+		exit(65);
+	}
+	bench_stop(t, keep);
+	doc_free(&doc);
+}
+
+/* Build an index of d's loaded doc afresh (search_index_build). */
+static void
+bench_op_load_index(struct bench_doc *d, const char *arg,
+    struct bench_timer *t, int keep)
+{
+	struct search_index ix;
+
+	(void)arg;
+	bench_start(t);
+	search_index_build(&ix, d->doc);
+	bench_stop(t, keep);
+	search_index_fini(&ix);
 }
 
 /* Search for arg. */
@@ -534,6 +587,15 @@ static const struct bench_row bench_rows[] = {
 	{ "typingromaji", bench_op_typing, BENCH_TYPED_ROMAJI, NULL },
 };
 
+/* The load rows of bench load, for bench scale alone (a load of the 1M
+ * document takes seconds: at most BENCH_SCALE_LOADS runs). */
+#define BENCH_SCALE_LOADS	3
+static const struct bench_row bench_load_rows[] = {
+	{ "load", bench_op_load, NULL, NULL },
+	{ "load_doc", bench_op_load_doc, NULL, NULL },
+	{ "load_index", bench_op_load_index, NULL, NULL },
+};
+
 /* Whether a row can run here: the romaji ones need Migemo's dictionary. */
 static int
 bench_row_runs(const struct bench_row *row)
@@ -599,18 +661,23 @@ bench_cmd_scale(const char *small, const char *large)
 	struct bench_timer t[2];
 	struct bench_doc d[2];
 	char key[64];
-	size_t i;
+	size_t i, n_load;
 	int r, k;
 
 	memset(t, 0, sizeof t);
 	bench_doc_init(&d[0], small);
 	bench_doc_init(&d[1], large);
-	for (i = 0; i < sizeof bench_rows / sizeof bench_rows[0]; i++) {
-		const struct bench_row *row = &bench_rows[i];
+	n_load = sizeof bench_load_rows / sizeof bench_load_rows[0];
+	for (i = 0; i < n_load + sizeof bench_rows / sizeof bench_rows[0];
+	    i++) {
+		const struct bench_row *row = i < n_load ? &bench_load_rows[i] :
+		    &bench_rows[i - n_load];
+		int runs = i < n_load && bench_runs > BENCH_SCALE_LOADS ?
+		    BENCH_SCALE_LOADS : bench_runs;
 
 		if (!bench_row_runs(row))
 			continue;
-		for (r = -1; r < bench_runs; r++)
+		for (r = -1; r < runs; r++)
 			for (k = 0; k < 2; k++)
 				row->op(&d[k], row->arg, &t[k], r >= 0);
 		snprintf(key, sizeof key, "%s_scale", row->key);
