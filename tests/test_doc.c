@@ -544,51 +544,56 @@ test_big(void **state)
 	buf_fini(&b);
 }
 
+/* Load big_doc(n) with the node whose number is number and title title
+ * after its n entries, and n more after it: doc_load's result. */
+static int
+big_load_with(size_t n, const char *number, const char *title,
+    struct doc **doc, struct doc_error *err)
+{
+	struct buf b = { 0 };
+	int r;
+
+	big_doc(&b, n);
+	buf_printf(&b, "  - number: %s\n    title: %s\n", number, title);
+	big_entries(&b, n, 2 * n);
+	r = doc_load("big.yaml", b.data, b.len, doc, err);
+	buf_fini(&b);
+	return r;
+}
+
 /* The parsing thread hands events over in chunks of records: a text longer
  * than a chunk, one longer than a text may be, and an anchor all come
  * through it as they would from the parser itself. */
 static void
 test_big_records(void **state)
 {
-	struct buf b = { 0 }, t = { 0 };
+	struct buf t = { 0 };
 	struct doc_error err;
 	struct doc *doc;
-	size_t n = 6000, i, len;
+	size_t n = 6000, i;
 
 	(void)state;
-	big_doc(&b, n);
 	/* A title of 300,000 bytes: chunks are 64 KiB. */
 	for (i = 0; i < 100000; i++)
 		buf_adds(&t, "策");
-	buf_printf(&b, "  - number: \"x\"\n    title: %s\n", t.data);
-	big_entries(&b, n, 2 * n);
-	assert_int_equal(doc_load("big.yaml", b.data, b.len, &doc, &err), 0);
+	assert_int_equal(big_load_with(n, "\"x\"", t.data, &doc, &err), 0);
 	assert_int_equal(doc->n_nodes, 2 * n + 1);
 	assert_string_equal(doc->nodes[n].number, "x");
 	assert_string_equal(doc->nodes[n].title, t.data);
 	assert_string_equal(doc->nodes[2 * n].number, "12000.");
 	doc_free(&doc);
 	/* The same place with a text over DOC_MAX_TEXT_BYTES. */
-	buf_fini(&b);
-	big_doc(&b, n);
-	for (len = t.len; len <= DOC_MAX_TEXT_BYTES; len += strlen("策"))
+	while (t.len <= DOC_MAX_TEXT_BYTES)
 		buf_adds(&t, "策");
-	buf_printf(&b, "  - number: \"x\"\n    title: %s\n", t.data);
-	big_entries(&b, n, 2 * n);
-	assert_int_equal(doc_load("big.yaml", b.data, b.len, &doc, &err), -1);
+	assert_int_equal(big_load_with(n, "\"x\"", t.data, &doc, &err), -1);
 	assert_int_equal(err.line, 2 + 3 * n + 2);
 	assert_int_equal(err.col, 12);
 	assert_non_null(strstr(err.message, "is longer than"));
 	/* An anchor there. */
-	buf_fini(&b);
-	big_doc(&b, n);
-	buf_adds(&b, "  - number: &a \"x\"\n    title: T\n");
-	big_entries(&b, n, 2 * n);
-	assert_int_equal(doc_load("big.yaml", b.data, b.len, &doc, &err), -1);
+	assert_int_equal(big_load_with(n, "&a \"x\"", "T", &doc, &err), -1);
 	assert_int_equal(err.line, 2 + 3 * n + 1);
 	assert_int_equal(err.col, 13);
 	assert_non_null(strstr(err.message, "anchors and aliases"));
-	buf_fini(&b);
 	buf_fini(&t);
 }
 
