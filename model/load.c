@@ -168,6 +168,7 @@ struct load {
 	/* The loader's side. */
 	_Alignas(64) yaml_event_t ev;	/* the current event */
 	int			 have_ev;
+	int			 sign;		/* the last text holds a ※ */
 	struct doc		*doc;
 	struct doc_error	*err;
 	const UNormalizer2	*nfc;
@@ -240,6 +241,9 @@ static int load_data(const char *, const char *, size_t, int,
     struct load_reader *, const struct doc_listener *, struct doc **,
     struct doc_error *);
 static int load_pipe_next(struct load *);
+static int load_scalar_nfc(struct load *, const char *, size_t,
+    const char **);
+static const char *load_find_sign(const char *);
 
 /* Tell the listener of a text a search index folds, now final. */
 static void
@@ -984,6 +988,8 @@ load_nfc_plain(struct load *l, const char *s, size_t len)
 		U8_NEXT(u, i, len, c);
 		if (c < 0 || c > 0xFFFF)
 			return 0;
+		if (c == 0x203B)
+			l->sign = 1;
 		if (!(l->nfc_known[c >> 3] & (1u << (c & 7)))) {
 			safe = u_getCombiningClass(c) == 0 &&
 			    u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) ==
@@ -1090,16 +1096,15 @@ load_key(struct load *l, const struct load_keys *keys, unsigned *seen,
 }
 
 /* Check, normalise to NFC and copy the current scalar into the arena
- * (shared with equal texts when intern is set). */
+ * (shared with equal texts when intern is set); l->sign tells whether it
+ * holds the footnote sign ※. */
 static int
 load_scalar_text(struct load *l, const char **out, int intern)
 {
 	const char *s = (const char *)l->ev.data.scalar.value;
 	size_t len = l->ev.data.scalar.length, i;
 	const yaml_mark_t *m = &l->ev.start_mark;
-	UErrorCode ue = U_ZERO_ERROR;
-	int32_t ulen, olen;
-	int ascii = 1;
+	int ascii = 1, r;
 
 	/* libyaml's reader refuses a NUL byte: only an escape in a
 	 * double-quoted scalar ("\0", "\x00", "\u0000") makes one. */
@@ -1113,6 +1118,7 @@ load_scalar_text(struct load *l, const char **out, int intern)
 			ascii = 0;
 			break;
 		}
+	l->sign = 0;
 	if (ascii || len > INT32_MAX / 2) {
 		if (!ascii)
 			return load_error_at(l, m->line, m->column,
@@ -1126,6 +1132,20 @@ load_scalar_text(struct load *l, const char **out, int intern)
 		    arena_strndup(&l->doc->arena, s, len);
 		return 0;
 	}
+	r = load_scalar_nfc(l, s, len, out);
+	l->sign = r == 0 && load_find_sign(*out) != NULL;
+	return r;
+}
+
+/* Normalise s[0..len), which is not plain NFC (load_nfc_plain), into *out
+ * in the arena. */
+static int
+load_scalar_nfc(struct load *l, const char *s, size_t len, const char **out)
+{
+	const yaml_mark_t *m = &l->ev.start_mark;
+	UErrorCode ue = U_ZERO_ERROR;
+	int32_t ulen, olen;
+
 	u_strFromUTF8(l->ubuf, l->ubuf_cap, &ulen, s, (int32_t)len, &ue);
 	if (ue == U_BUFFER_OVERFLOW_ERROR || ue == U_STRING_NOT_TERMINATED_WARNING) {
 		l->ubuf_cap = ulen + 1;
@@ -1283,6 +1303,8 @@ load_measure(struct load *l, struct doc_measure *me)
 			r = load_text(l, "text", 1, &me->text, &me->pos);
 			if (r == 0)
 				load_tell(l, DOC_TEXT_MEASURE, me->text);
+			/* Until load_link counts them: whether to look. */
+			me->n_footnotes = r == 0 && l->sign;
 			break;
 		case MEASURE_AGENCIES:
 			r = load_agency_list(l, &me->agencies);
@@ -1428,6 +1450,8 @@ load_node(struct load *l, struct doc_node *node, size_t depth)
 			r = load_text(l, "title", 1, &node->title, NULL);
 			if (r == 0)
 				load_tell(l, DOC_TEXT_TITLE, node->title);
+			/* Until load_link counts them: whether to look. */
+			node->n_footnotes = r == 0 && l->sign;
 			break;
 		case NODE_AGENCIES:
 			r = load_agency_list(l, &node->agencies);
@@ -1810,13 +1834,16 @@ load_link(struct load *l)
 		if (n->depth > doc->max_depth)
 			doc->max_depth = n->depth;
 		title_pos = n->pos;
-		r = load_cite(l, byindex, n->title, &title_pos, n,
-		    DOC_CITE_TITLE, &n->footnotes, &n->n_footnotes);
+		/* Only texts the loader saw a ※ in (n_footnotes set). */
+		if (n->n_footnotes != 0)
+			r = load_cite(l, byindex, n->title, &title_pos, n,
+			    DOC_CITE_TITLE, &n->footnotes, &n->n_footnotes);
 		for (i = 0; i < n->n_measures && r == 0; i++)
-			r = load_cite(l, byindex, n->measures[i].text,
-			    &n->measures[i].pos, n, i,
-			    &n->measures[i].footnotes,
-			    &n->measures[i].n_footnotes);
+			if (n->measures[i].n_footnotes != 0)
+				r = load_cite(l, byindex, n->measures[i].text,
+				    &n->measures[i].pos, n, i,
+				    &n->measures[i].footnotes,
+				    &n->measures[i].n_footnotes);
 	}
 	free(byindex);
 	free(l->cite_seen);

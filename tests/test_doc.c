@@ -419,6 +419,40 @@ test_nfc(void **state)
 	doc_free(&doc);
 }
 
+/* A footnote mark is linked whichever way its text loads: plain NFC, an
+ * escape in double quotes, normalised by ICU (the loader notes the ※ as it
+ * checks each text, and links only the texts it noted), or not at all in
+ * a text without one. */
+static void
+test_cite_paths(void **state)
+{
+	struct doc *doc;
+	const struct doc_node *n;
+
+	(void)state;
+	doc = load_good("title: T\nnodes:\n  - number: \"1.\"\n"
+	    "    title: 見出し※1\n    measures:\n"
+	    "      - text: \"escaped \\u203B1\"\n"
+	    "      - text: \"\xe3\x81\x8b\xe3\x82\x99\xe2\x80\xbb" "1\"\n"
+	    "      - text: ※ alone, and ※\n"
+	    "      - text: none\n"
+	    "footnotes:\n  - {mark: ※1, text: def}\n");
+	n = &doc->nodes[0];
+	assert_int_equal(n->n_footnotes, 1);
+	assert_string_equal(n->measures[1].text, "が※1");
+	assert_int_equal(n->measures[0].n_footnotes, 1);
+	assert_int_equal(n->measures[1].n_footnotes, 1);
+	assert_int_equal(n->measures[2].n_footnotes, 0);
+	assert_null(n->measures[2].footnotes);
+	assert_int_equal(n->measures[3].n_footnotes, 0);
+	assert_int_equal(doc->footnotes[0].n_cited_by, 3);
+	assert_int_equal(doc->footnotes[0].cited_by[0].measure,
+	    DOC_CITE_TITLE);
+	assert_int_equal(doc->footnotes[0].cited_by[1].measure, 0);
+	assert_int_equal(doc->footnotes[0].cited_by[2].measure, 1);
+	doc_free(&doc);
+}
+
 /* Files: missing, a directory, binary. */
 static void
 test_files(void **state)
@@ -718,6 +752,7 @@ main(void)
 		cmocka_unit_test(test_big_file_read),
 		cmocka_unit_test(test_nul_raw),
 		cmocka_unit_test(test_cjk_is_nfc),
+		cmocka_unit_test(test_cite_paths),
 		cmocka_unit_test(test_err_syntax),
 		cmocka_unit_test(test_err_types),
 		cmocka_unit_test(test_err_missing),
