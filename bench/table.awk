@@ -71,7 +71,7 @@ BEGIN {
 	row("isearchromaji_slice_ms", "  largest idle slice of the search after it, + its frame", "ms", "", "ms", 16, "100k", 0)
 	row("isearchromaji_full_ms", "  from the key to the whole result on the screen (worst char)", "ms", "", "", "", "100k", 1)
 	row("less_startup_ms", "floor: less, first full frame of the --dump text (pty 160x48)", "ms", "", "", "", "", 0)
-	row("shisaku_startup_ms", "start-up: shisaku [FILE], first full frame (pty 160x48)", "ms", "less_startup_ms", "ratio", 1.0, "2018", 0)
+	row("shisaku_startup_ms", "start-up: shisaku [FILE], first full frame (pty 160x48)", "ms", "less_startup_ms", "aim", 1.0, "2018", 0)
 	docs[1] = "2018"; docs[2] = "10k"; docs[3] = "100k"; docs[4] = "1m"
 }
 
@@ -114,7 +114,7 @@ END {
 	print ""
 	print "| measure | 2018 | 10k | 100k | 1M | 100k cpu | floor | ×floor | ×floor cpu | target | result | 1M÷100k | ≤12× |"
 	print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---|"
-	fails = 0
+	fails = 0; aims = 0
 	for (i = 1; i <= n; i++) {
 		k = key[i]
 		ck = cpukey(k)
@@ -147,8 +147,8 @@ END {
 				cratio = val(td, rk "_cpu")
 		}
 		okw = ""; okc = ""
-		if (ttype[i] == "ratio") {
-			tgt = "≤ " tval[i] "×"
+		if (ttype[i] == "ratio" || ttype[i] == "aim") {
+			tgt = (ttype[i] == "aim" ? "aim: ≤ " : "≤ ") tval[i] "×"
 			if (ratio != "")
 				okw = ratio <= tval[i]
 			if (cratio != "")
@@ -163,7 +163,10 @@ END {
 				okc = xc <= tval[i]
 		}
 		res = verdict(okw, okc)
-		if (okw == 0 && okw != "")
+		if (okw == 0 && okw != "" && ttype[i] == "aim") {
+			res = "MISSED" (okc == 1 ? " (cpu: met)" : "")
+			aims++
+		} else if (okw == 0 && okw != "")
 			fails++
 		lr = ""; lres = "—"
 		if (linear[i]) {
@@ -202,5 +205,6 @@ END {
 		print line
 	}
 	print ""
-	print fails " target(s) missed on the wall clock"
+	print fails " target(s) missed on the wall clock" \
+	    (aims > 0 ? "; " aims " aim(s) missed (start-up: the issue aims for no slower than less)" : "")
 }
