@@ -55,7 +55,7 @@
  * read, every LOAD_DROP_BYTES, keeping the last LOAD_DROP_KEEP (libyaml's
  * buffers lag behind what it has read; its errors point there). */
 #ifndef LOAD_DROP_BYTES
-#define LOAD_DROP_BYTES		(4 * 1024 * 1024)
+#define LOAD_DROP_BYTES		(1024 * 1024)
 #endif
 #define LOAD_DROP_KEEP		(256 * 1024)
 /* A text of at least LOAD_PIPE_BYTES is parsed on a thread of its own
