@@ -20,8 +20,10 @@
  * turns each event into a record of what the loader reads, in chunks
  * (load_pipe_run) that the loader takes in order (load_pipe_next), so that
  * building the doc (and the listener's work: folding the search index)
- * runs beside libyaml's parse on a second core.  A file read into memory of our own gives back the pages already
- * parsed (load_drop), keeping a line mark for reader errors.
+ * runs beside libyaml's parse on a second core.  A regular file that large
+ * is read by a third thread as it is parsed (load_file).  A file read into
+ * memory of our own gives back the pages already parsed (load_drop),
+ * keeping a line mark for reader errors.
  */
 #include "model/doc.h"
 
@@ -111,7 +113,6 @@ struct load_pipe {
 struct load_reader {
 	pthread_t		 thread;
 	int			 fd;
-	const char		*path;
 	char			*data;		/* the file's size, and a NUL */
 	size_t			 size;
 	pthread_mutex_t		 lock;
@@ -2014,6 +2015,19 @@ doc_load_file(const char *path, struct doc **out, struct doc_error *err)
 	return doc_load_file_listen(path, NULL, out, err);
 }
 
+/* Record that path holds a NUL byte at 0-based line0 and col0: -1. */
+static int
+load_nul_error(struct doc_error *err, const char *path, size_t line0,
+    size_t col0)
+{
+	load_io_error(err, path, "a NUL byte: this is a binary file, not a"
+	    " YAML document");
+	err->kind = DOC_EDATA;
+	err->line = (unsigned long)line0 + 1;
+	err->col = (unsigned long)col0 + 1;
+	return -1;
+}
+
 /* Open the file at path and check what it is: 0 with *fdp open and *st
  * its status, or -1 with err filled. */
 static int
@@ -2052,6 +2066,7 @@ load_read_fd(const char *path, int fd, const struct stat *st, struct buf *b,
 	const char *nul;
 	ssize_t n;
 	int r, fl, blocking = 0;
+
 	/* A regular file is read into one allocation of its size, with room
 	 * for the read that finds its end (a larger one, rounded up, was
 	 * never from memory the allocator had at hand). */
@@ -2094,15 +2109,10 @@ load_read_fd(const char *path, int fd, const struct stat *st, struct buf *b,
 			break;
 		if ((nul = memchr(b->data + b->len, '\0', (size_t)n)) != NULL) {
 			close(fd);
-			load_io_error(err, path, "a NUL byte: this is a binary"
-			    " file, not a YAML document");
-			err->kind = DOC_EDATA;
 			load_offset_place(b->data, b->len + (size_t)n,
 			    (size_t)(nul - b->data), &line, &col);
-			err->line = (unsigned long)line + 1;
-			err->col = (unsigned long)col + 1;
 			buf_fini(b);
-			return -1;
+			return load_nul_error(err, path, line, col);
 		}
 		b->len += (size_t)n;
 		b->data[b->len] = '\0';
@@ -2116,16 +2126,16 @@ load_read_fd(const char *path, int fd, const struct stat *st, struct buf *b,
 	return 0;
 }
 
-/* Load the regular file fd (path, size bytes, of LOAD_PIPE_BYTES or more)
- * while a thread of its own reads it; close fd. */
+/* Load the regular file fd (path, st its status, of LOAD_PIPE_BYTES or
+ * more) while a thread of its own reads it; close fd. */
 static int
-load_file(const char *path, int fd, size_t size,
+load_file(const char *path, int fd, const struct stat *st,
     const struct doc_listener *listen, struct doc **out,
     struct doc_error *err)
 {
 	struct load_reader rd;
 	struct buf b = { 0 };
-	struct stat st;
+	size_t size = (size_t)st->st_size;
 	int r;
 
 	memset(&rd, 0, sizeof rd);
@@ -2140,12 +2150,7 @@ load_file(const char *path, int fd, size_t size,
 		pthread_mutex_destroy(&rd.lock);
 		pthread_cond_destroy(&rd.cond);
 		buf_fini(&b);
-		if (fstat(fd, &st) != 0) {
-			r = errno;
-			close(fd);
-			return load_io_error(err, path, strerror(r));
-		}
-		if (load_read_fd(path, fd, &st, &b, err) != 0)
+		if (load_read_fd(path, fd, st, &b, err) != 0)
 			return -1;
 		r = load_data(path, b.data, b.len, 1, NULL, listen, out, err);
 		buf_fini(&b);
@@ -2161,15 +2166,9 @@ load_file(const char *path, int fd, size_t size,
 	if (rd.error != 0 || rd.nul) {
 		doc_free(out);
 		if (rd.error != 0)
-			load_io_error(err, path, strerror(rd.error));
-		else {
-			load_io_error(err, path, "a NUL byte: this is a binary"
-			    " file, not a YAML document");
-			err->kind = DOC_EDATA;
-			err->line = (unsigned long)rd.nul_line + 1;
-			err->col = (unsigned long)rd.nul_col + 1;
-		}
-		r = -1;
+			r = load_io_error(err, path, strerror(rd.error));
+		else
+			r = load_nul_error(err, path, rd.nul_line, rd.nul_col);
 	}
 	buf_fini(&b);
 	return r;
@@ -2188,8 +2187,7 @@ doc_load_file_listen(const char *path, const struct doc_listener *listen,
 	if (load_open(path, &fd, &st, err) != 0)
 		return -1;
 	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size >= LOAD_PIPE_BYTES)
-		return load_file(path, fd, (size_t)st.st_size, listen, out,
-		    err);
+		return load_file(path, fd, &st, listen, out, err);
 	if (load_read_fd(path, fd, &st, &b, err) != 0)
 		return -1;
 	r = load_data(path, b.data != NULL ? b.data : "", b.len, 1, NULL,
