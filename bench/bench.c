@@ -65,6 +65,15 @@ extern char **environ;
 
 static int bench_runs = 5;
 
+/* Report a document that failed to load and exit 65. */
+static void __attribute__((noreturn))
+bench_fail(const struct doc_error *err)
+{
+	fprintf(stderr, "bench: %s:%lu:%lu: %s\n", err->file, err->line,
+	    err->col, err->message);
+	exit(65);
+}
+
 /* Load path and build its index; exit on failure. */
 static struct doc *
 bench_load(const char *path, struct search_index *ix)
@@ -72,11 +81,8 @@ bench_load(const char *path, struct search_index *ix)
 	struct doc_error err;
 	struct doc *doc;
 
-	if (search_load_file(ix, path, &doc, &err) != 0) {
-		fprintf(stderr, "bench: %s:%lu:%lu: %s\n", err.file, err.line,
-		    err.col, err.message);
-		exit(65);
-	}
+	if (search_load_file(ix, path, &doc, &err) != 0)
+		bench_fail(&err);
 	return doc;
 }
 
@@ -107,11 +113,8 @@ bench_cmd_load(const char *path)
 		doc_free(&doc);
 		/* For comparison: the load alone, then the index alone. */
 		bench_start(&parse);
-		if (doc_load_file(path, &doc, &err) != 0) {
-			fprintf(stderr, "bench: %s:%lu:%lu: %s\n", err.file,
-			    err.line, err.col, err.message);
-			exit(65);
-		}
+		if (doc_load_file(path, &doc, &err) != 0)
+			bench_fail(&err);
 		bench_stop(&parse, 1);
 		bench_start(&index);
 		search_index_build(&ix, doc);
@@ -442,11 +445,8 @@ bench_op_load_doc(struct bench_doc *d, const char *arg,
 
 	(void)arg;
 	bench_start(t);
-	if (doc_load_file(d->path, &doc, &err) != 0) {
-		fprintf(stderr, "bench: %s:%lu:%lu: %s\n", err.file, err.line,
-		    err.col, err.message);
-		exit(65);
-	}
+	if (doc_load_file(d->path, &doc, &err) != 0)
+		bench_fail(&err);
 	bench_stop(t, keep);
 	doc_free(&doc);
 }
@@ -600,10 +600,8 @@ static const struct bench_row bench_load_rows[] = {
 static int
 bench_row_runs(const struct bench_row *row)
 {
-	if (row->op == bench_op_search ? strcmp(row->key, "searchromaji") :
-	    strcmp(row->key, "typingromaji"))
-		return 1;
-	return search_has_migemo() && search_migemo_dict() != NULL;
+	return strstr(row->key, "romaji") == NULL ||
+	    (search_has_migemo() && search_migemo_dict() != NULL);
 }
 
 /* Load once, then every operation row. */
