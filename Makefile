@@ -41,6 +41,12 @@ MIGEMO ?= $(shell test -f /usr/include/migemo.h && echo 1 || echo 0)
 ifeq ($(MIGEMO),1)
 CFLAGS_MIGEMO = -DHAVE_MIGEMO=1
 LIBS_MIGEMO   = -lmigemo
+# Hyperscan (romaji search's literals in one scan) is optional too.
+HYPERSCAN ?= $(shell $(PKG_CONFIG) --exists libhs 2>/dev/null && echo 1 || echo 0)
+ifeq ($(HYPERSCAN),1)
+CFLAGS_MIGEMO += -DHAVE_HYPERSCAN=1 $(shell $(PKG_CONFIG) --cflags libhs)
+LIBS_MIGEMO   += $(shell $(PKG_CONFIG) --libs libhs)
+endif
 endif
 
 # The libraries of build/shisaku, statically when STATIC=1 (see the top).

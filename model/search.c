@@ -26,11 +26,17 @@
  * copied into one result at the end, also within the steps' budget.
  *
  * Romaji (HAVE_MIGEMO): a word of ASCII letters also gets a C/Migemo
- * pattern.  A pattern that is the union of at most SEARCH_LITS_MAX literals
- * (most words of four letters or more) is searched literal by literal with
- * the same scan; a bigger one is compiled with ICU's uregex, set on the
- * whole folded buffer (UTF-8 through utext_openUTF8, so match offsets are
- * bytes) and run on one slice at a time (uregex_setRegion64).  The literals Migemo writes into the pattern pass through
+ * pattern, the union of literals.  With Hyperscan (HAVE_HYPERSCAN, on a
+ * CPU that runs it), its literals (up to SEARCH_HS_LITS_MAX, some thousand
+ * for a three-letter word) are compiled on a thread of its own while the
+ * job scans them literal by literal with the same scan as a query word;
+ * once compiled, they are all found in one scan per slice (hs_scan), the
+ * same occurrences.  Without it, a pattern of at most SEARCH_LITS_MAX
+ * literals (most words of four letters or more) is searched literal by
+ * literal; a bigger one is compiled with ICU's uregex, set on the whole
+ * folded buffer (UTF-8 through utext_openUTF8, so match offsets are bytes)
+ * and run on one slice at a time (uregex_setRegion64), which finds the
+ * same fields.  The literals Migemo writes into the pattern pass through
  * search_migemo_int2char, which folds each one as the text is folded and
  * escapes every ASCII metacharacter, so dictionary entries such as
  * "k$_{eff}$" or "(株)" stay literal and the pattern's ＡＢＣ, カナ and
@@ -76,6 +82,13 @@
 #include <unicode/uregex.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
+#endif
+#if defined(HAVE_MIGEMO) && defined(HAVE_HYPERSCAN)
+#include <hs.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#define SEARCH_HS	1	/* romaji literals through Hyperscan */
 #endif
 
 #include "model/buf.h"
@@ -334,6 +347,7 @@ search_index_build(struct search_index *ix, const struct doc *doc)
 	memset(&b, 0, sizeof b);
 	ix->doc = doc;
 	ix->romaji = search_has_migemo();
+	ix->hyperscan = 1;
 	b.ix = ix;
 	search_walk(&b, doc, search_add_field);
 	search_build_finish(&b);
@@ -374,6 +388,7 @@ search_load(struct search_index *ix, const char *path, const char *name,
 		search_walk(&b, *out, search_own_next);
 		if (!b.reordered && b.owned == ix->n_fields) {
 			ix->romaji = search_has_migemo();
+			ix->hyperscan = 1;
 			search_build_finish(&b);
 			return 0;
 		}
@@ -713,6 +728,11 @@ struct search_word {
 	URegularExpression	*re;		/* a bigger pattern, or NULL */
 	UText			*ut;		/* the folded buffer, for re */
 #endif
+#ifdef SEARCH_HS
+	struct search_hs	*hs;		/* the literals for Hyperscan, or
+						   NULL */
+	int			 hs_on;		/* scanned with hs from now on */
+#endif
 };
 
 #ifdef HAVE_MIGEMO
@@ -807,10 +827,14 @@ search_migemo(struct search_index *ix)
 struct search_lits {
 	char	**v;		/* owned, each owned */
 	size_t	  n;
+	size_t	  max;		/* the most it may hold */
 };
 
 #define SEARCH_LITS_MAX		64	/* more: leave the pattern to ICU, which
 					   is then no slower */
+#define SEARCH_HS_LITS_MAX	4096	/* the most Hyperscan is given (a
+					   three-letter word has up to about
+					   a thousand) */
 #define SEARCH_LITS_DEPTH	32	/* groups nested deeper: ICU too */
 
 /* Free a set of literals. */
@@ -830,7 +854,7 @@ search_lits_fini(struct search_lits *ls)
 static int
 search_lits_add(struct search_lits *ls, char *lit)
 {
-	if (ls->n == SEARCH_LITS_MAX) {
+	if (ls->n == ls->max) {
 		free(lit);
 		return -1;
 	}
@@ -928,6 +952,7 @@ search_lits_seq(const char **p, struct search_lits *out, int depth)
 	size_t i, j, la, lb;
 	char *lit;
 
+	cur.max = atom.max = next.max = out->max;
 	if (search_lits_add(&cur, xstrdup("")) != 0)
 		return -1;
 	while (**p != '\0' && **p != '|' && **p != ')') {
@@ -947,6 +972,7 @@ search_lits_seq(const char **p, struct search_lits *out, int depth)
 		search_lits_fini(&atom);
 		cur = next;
 		memset(&next, 0, sizeof next);
+		next.max = out->max;
 	}
 	for (i = 0; i < cur.n; i++) {
 		if (search_lits_add(out, cur.v[i]) != 0) {
@@ -991,15 +1017,16 @@ search_lits_cmp(const void *a, const void *b)
  * The literals a Migemo pattern is the union of, distinct and non-empty,
  * when it is one (Migemo writes tries of alternatives, groups and classes
  * of literal characters, each escaped by search_migemo_int2char) and has
- * at most SEARCH_LITS_MAX of them; else -1.
+ * at most max of them; else -1.
  */
 static int
-search_lits_parse(const char *pattern, struct search_lits *ls)
+search_lits_parse(const char *pattern, struct search_lits *ls, size_t max)
 {
 	const char *p = pattern;
 	size_t i, k;
 
 	memset(ls, 0, sizeof *ls);
+	ls->max = max;
 	if (search_lits_alt(&p, ls, 0) != 0 || *p != '\0') {
 		search_lits_fini(ls);
 		return -1;
@@ -1015,8 +1042,212 @@ search_lits_parse(const char *pattern, struct search_lits *ls)
 	return 0;
 }
 
+#ifdef SEARCH_HS
 /*
- * Prepare the Migemo pattern of word[0..len) for w.  A pattern that is a
+ * A romaji word's literals compiled for Hyperscan, on a thread of its own
+ * (search_hs_run): compiling takes up to some 30 ms for a three-letter
+ * word's thousand literals, longer than a keystroke may wait, so the job
+ * scans the literals one at a time until it is ready.  The job and the
+ * thread share it; the last to let go frees it.
+ */
+struct search_hs {
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 cond;		/* done was set */
+	int			 refs;
+	int			 done;		/* the thread has finished */
+	atomic_int		 ready;		/* 1: db and scratch are set;
+						   -1: compiling failed */
+	hs_database_t		*db;
+	hs_scratch_t		*scratch;
+	char			**lits;		/* owned, each owned */
+	size_t			*len;		/* bytes of each, by id */
+	unsigned		 n;
+};
+
+/* What search_hs_match adds occurrences to. */
+struct search_hs_scan {
+	const struct search_index *ix;
+	const size_t		*len;
+	size_t			 base;		/* the slice's first byte */
+	size_t			 field;		/* the last occurrence's */
+	size_t			 last_start;
+	size_t			 last_end;
+	struct search_raws	*r;
+};
+
+/* Let go of h; the last one frees it. */
+static void
+search_hs_release(struct search_hs *h)
+{
+	unsigned i;
+	int left;
+
+	pthread_mutex_lock(&h->lock);
+	left = --h->refs;
+	pthread_mutex_unlock(&h->lock);
+	if (left > 0)
+		return;
+	hs_free_scratch(h->scratch);
+	hs_free_database(h->db);
+	for (i = 0; i < h->n; i++)
+		free(h->lits[i]);
+	free(h->lits);
+	free(h->len);
+	pthread_mutex_destroy(&h->lock);
+	pthread_cond_destroy(&h->cond);
+	free(h);
+}
+
+/* The compiling thread: h's literals into a block-mode database, and the
+ * scratch space to scan with it. */
+static void *
+search_hs_run(void *arg)
+{
+	struct search_hs *h = arg;
+	hs_compile_error_t *ce = NULL;
+	hs_database_t *db = NULL;
+	hs_scratch_t *scratch = NULL;
+	unsigned *ids, *flags, i;
+
+	ids = xreallocarray(NULL, h->n, sizeof *ids);
+	flags = xcalloc(h->n, sizeof *flags);
+	for (i = 0; i < h->n; i++)
+		ids[i] = i;
+	if (hs_compile_lit_multi((const char *const *)h->lits, flags, ids,
+	    h->len, h->n, HS_MODE_BLOCK, NULL, &db, &ce) != HS_SUCCESS) {
+		hs_free_compile_error(ce);
+		db = NULL;
+	} else if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {
+		hs_free_database(db);
+		db = NULL;
+		scratch = NULL;
+	}
+	free(ids);
+	free(flags);
+	pthread_mutex_lock(&h->lock);
+	h->db = db;
+	h->scratch = scratch;
+	h->done = 1;
+	atomic_store(&h->ready, db != NULL ? 1 : -1);
+	pthread_cond_broadcast(&h->cond);
+	pthread_mutex_unlock(&h->lock);
+	search_hs_release(h);
+	return NULL;
+}
+
+/* Start compiling a copy of lits for w: 0, or -1 when this CPU does not
+ * run Hyperscan or no thread can be had. */
+static int
+search_hs_start(struct search_word *w, const struct search_lits *lits)
+{
+	static int platform = -1;	/* whether hs_valid_platform passed */
+	struct search_hs *h;
+	pthread_attr_t attr;
+	pthread_t t;
+	size_t i;
+	int r;
+
+	if (platform < 0)
+		platform = hs_valid_platform() == HS_SUCCESS;
+	if (!platform || lits->n == 0 || lits->n > UINT_MAX)
+		return -1;
+	h = xcalloc(1, sizeof *h);
+	pthread_mutex_init(&h->lock, NULL);
+	pthread_cond_init(&h->cond, NULL);
+	h->refs = 2;
+	h->n = (unsigned)lits->n;
+	h->lits = xreallocarray(NULL, lits->n, sizeof *h->lits);
+	h->len = xreallocarray(NULL, lits->n, sizeof *h->len);
+	for (i = 0; i < lits->n; i++) {
+		h->len[i] = strlen(lits->v[i]);
+		h->lits[i] = xstrndup(lits->v[i], h->len[i]);
+	}
+	if (pthread_attr_init(&attr) != 0) {
+		h->refs = 1;
+		search_hs_release(h);
+		return -1;
+	}
+	(void)pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	r = pthread_create(&t, &attr, search_hs_run, h);
+	pthread_attr_destroy(&attr);
+	if (r != 0) {
+		h->refs = 1;
+		search_hs_release(h);
+		return -1;
+	}
+	w->hs = h;
+	return 0;
+}
+
+/* Wait until w's database is compiled (or has failed). */
+static void
+search_hs_wait(struct search_word *w)
+{
+	struct search_hs *h = w->hs;
+
+	pthread_mutex_lock(&h->lock);
+	while (!h->done)
+		pthread_cond_wait(&h->cond, &h->lock);
+	pthread_mutex_unlock(&h->lock);
+}
+
+/* Add an occurrence Hyperscan found: literal id ending at to. */
+static int
+search_hs_match(unsigned id, unsigned long long from, unsigned long long to,
+    unsigned flags, void *arg)
+{
+	struct search_hs_scan *s = arg;
+	size_t end = s->base + (size_t)to, start = end - s->len[id];
+
+	(void)from;
+	(void)flags;
+	/* Found by their ends: one that starts before the last begins a
+	 * new sorted run. */
+	if (start < s->last_start || (start == s->last_start &&
+	    end < s->last_end))
+		search_raws_mark(s->r);
+	s->last_start = start;
+	s->last_end = end;
+	s->field = search_raw_add(s->ix, s->r, s->field, start, end);
+	return 0;
+}
+
+/*
+ * Add every occurrence of w's literals in the folded bytes [from, to),
+ * entry boundaries, fi a field that starts at or before from, with its
+ * compiled database; 0, or -1 (nothing added) when the scan failed.
+ */
+static int
+search_word_hs(const struct search_index *ix, struct search_word *w,
+    size_t from, size_t to, size_t fi, struct search_raws *r)
+{
+	struct search_hs_scan s;
+	size_t n = r->n, n_runs;
+
+	if (to - from > UINT_MAX)
+		return -1;
+	n_runs = r->n_runs;
+	search_raws_mark(r);
+	memset(&s, 0, sizeof s);
+	s.ix = ix;
+	s.len = w->hs->len;
+	s.base = s.last_start = from;
+	s.field = fi;
+	s.r = r;
+	if (hs_scan(w->hs->db, ix->folded + from, (unsigned)(to - from), 0,
+	    w->hs->scratch, search_hs_match, &s) != HS_SUCCESS) {
+		r->n = n;
+		r->n_runs = n_runs;
+		return -1;
+	}
+	return 0;
+}
+#endif
+
+/*
+ * Prepare the Migemo pattern of word[0..len) for w.  With Hyperscan, its
+ * literals (up to SEARCH_HS_LITS_MAX) are compiled for it on a thread and
+ * searched literal by literal meanwhile.  Without, a pattern that is a
  * union of a few literals (as for most words of four letters or more:
  * kokusai is こくさい, 国際, 国債, 国祭, 國際 and kokusai) is searched
  * literal by literal with the SIMD scan, some twenty times faster than
@@ -1047,7 +1278,16 @@ search_word_romaji(struct search_index *ix, struct search_word *w,
 	free(s);
 	if (pat == NULL)
 		return;
-	if (search_lits_parse((const char *)pat, &lits) == 0) {
+	lits.v = NULL;
+#ifdef SEARCH_HS
+	if (ix->hyperscan && search_lits_parse((const char *)pat, &lits,
+	    SEARCH_HS_LITS_MAX) == 0 && search_hs_start(w, &lits) != 0)
+		search_lits_fini(&lits);
+#endif
+	if (lits.v == NULL && search_lits_parse((const char *)pat, &lits,
+	    SEARCH_LITS_MAX) != 0)
+		lits.v = NULL;
+	if (lits.v != NULL) {
 		migemo_release(m, pat);
 		w->lit_text = lits.v;
 		w->n_lits = lits.n;
@@ -1221,6 +1461,8 @@ search_collect(struct search_index *ix, const struct search_raw *r,
 					   MB/s on text that starts many of the
 					   pattern's alternatives) */
 #define SEARCH_HIT_COST		128	/* an occurrence found and collected */
+#define SEARCH_HS_WEIGHT	4	/* a byte through Hyperscan, all of a
+					   word's literals at once */
 #define SEARCH_SLICE_MIN	1024	/* the least a slice covers before it
 					   goes on to its entry's end */
 
@@ -1419,6 +1661,81 @@ search_slice_end(const struct search_job *job, size_t left, size_t lap_end,
 }
 
 /*
+ * Add the occurrences of romaji word sw's literals in the folded bytes
+ * [a, b) (fields from fa) to the job's slice, all in one Hyperscan scan,
+ * once its database is ready: 1; else 0.  The first time it is ready the
+ * job's cost per byte drops the word's other engines for it.
+ */
+static int
+search_word_fast(struct search_job *job, struct search_word *sw, size_t a,
+    size_t b, size_t fa)
+{
+#ifdef SEARCH_HS
+	struct search_work *w = job->work;
+	int ready;
+
+	if (sw->hs == NULL)
+		return 0;
+	if (!sw->hs_on) {
+		if ((ready = atomic_load(&sw->hs->ready)) == 0)
+			return 0;
+		if (ready < 0) {
+			search_hs_release(sw->hs);
+			sw->hs = NULL;
+			return 0;
+		}
+		sw->hs_on = 1;
+		w->weight = w->weight - sw->n_lits + SEARCH_HS_WEIGHT;
+		w->n_regex -= sw->re != NULL;
+	}
+	return search_word_hs(job->ix, sw, a, b, fa, &w->r) == 0;
+#else
+	(void)job;
+	(void)sw;
+	(void)a;
+	(void)b;
+	(void)fa;
+	return 0;
+#endif
+}
+
+/*
+ * Add the occurrences of romaji word sw's literals (one scan each) or of
+ * its ICU pattern in the folded bytes [a, b) (fields from fa); the
+ * pattern's time against the word's own scan, begun at t0, sets what a
+ * byte of it costs.
+ */
+static void
+search_word_slow(struct search_job *job, struct search_word *sw, size_t a,
+    size_t b, size_t fa, double t0)
+{
+	struct search_work *w = job->work;
+	size_t i;
+#ifdef HAVE_MIGEMO
+	double t1;
+#endif
+
+	for (i = 0; i < sw->n_lits; i++)
+		search_literal(job->ix, &sw->lits[i], a, b, fa, &w->r);
+#ifdef HAVE_MIGEMO
+	if (sw->re != NULL) {
+		/* How much slower than a scan the pattern runs on this
+		 * text: measured, for the slices' sizes. */
+		t1 = search_now_ns();
+		search_word_regex(job->ix, sw, a, b, fa, &w->r);
+		w->lit_ns += t1 - t0;
+		w->regex_ns += search_now_ns() - t1;
+		if (w->lit_ns > 0)
+			w->regex_cost = w->regex_ns / w->lit_ns;
+		if (w->regex_cost < 1)
+			w->regex_cost = 1;
+	}
+#else
+	(void)t0;
+#endif
+}
+
+/*
  * Scan the folded bytes [a, b), whole entries from field fa to field fb,
  * for every word; keep the entries that have them all as a chunk.
  * Returns the cost.
@@ -1433,7 +1750,7 @@ search_scan_slice(struct search_job *job, size_t a, size_t b, size_t fa,
 	struct search_result res;
 	struct search_chunk *c;
 	size_t k, i, keep, e, ea = 0, n_entries, run_end, found, multi;
-	double t0 = 0, t1;
+	double t0 = 0;
 
 	r->n = 0;
 	r->n_runs = 0;
@@ -1459,22 +1776,8 @@ search_scan_slice(struct search_job *job, size_t a, size_t b, size_t fa,
 		if (w->n_regex > 0)
 			t0 = search_now_ns();
 		search_literal(ix, &w->words[k].f, a, b, fa, r);
-		for (i = 0; i < w->words[k].n_lits; i++)
-			search_literal(ix, &w->words[k].lits[i], a, b, fa, r);
-#ifdef HAVE_MIGEMO
-		if (w->words[k].re != NULL) {
-			/* How much slower than a scan the pattern runs on
-			 * this text: measured, for the slices' sizes. */
-			t1 = search_now_ns();
-			search_word_regex(ix, &w->words[k], a, b, fa, r);
-			w->lit_ns += t1 - t0;
-			w->regex_ns += search_now_ns() - t1;
-			if (w->lit_ns > 0)
-				w->regex_cost = w->regex_ns / w->lit_ns;
-			if (w->regex_cost < 1)
-				w->regex_cost = 1;
-		}
-#endif
+		if (!search_word_fast(job, &w->words[k], a, b, fa))
+			search_word_slow(job, &w->words[k], a, b, fa, t0);
 		/* Count each entry once per word. */
 		for (i = keep; multi && i < r->n; i++) {
 			e = ix->fields[r->v[i].field].entry - ea;
@@ -1695,13 +1998,23 @@ search_job_partial(const struct search_job *job, struct search_result *res)
 		search_append(res, &ranges, &search_chunk_at(w, k)->res);
 }
 
-/* Step to the end and hand the result over. */
+/* Step to the end and hand the result over; romaji words' Hyperscan
+ * databases are waited for (the scan they save is longer). */
 void
 search_job_finish(struct search_job *job, struct search_result *res)
 {
+#ifdef SEARCH_HS
+	size_t i;
+#endif
+
 	memset(res, 0, sizeof *res);
 	if (job->work == NULL)
 		return;
+#ifdef SEARCH_HS
+	for (i = 0; i < job->work->n_words; i++)
+		if (job->work->words[i].hs != NULL)
+			search_hs_wait(&job->work->words[i]);
+#endif
 	while (!search_job_step(job, SIZE_MAX))
 		;
 	*res = job->work->out;
@@ -1728,6 +2041,11 @@ search_job_fini(struct search_job *job)
 				uregex_close(sw->re);
 			if (sw->ut != NULL)
 				utext_close(sw->ut);
+#endif
+#ifdef SEARCH_HS
+			/* Not waited for: the thread frees it if last. */
+			if (sw->hs != NULL)
+				search_hs_release(sw->hs);
 #endif
 		}
 		free(w->words);
@@ -1779,6 +2097,18 @@ search_prepare_romaji(struct search_index *ix)
 		(void)search_migemo(ix);
 #else
 	(void)ix;
+#endif
+}
+
+/* Hyperscan's version when romaji literals are scanned with it (built in
+ * and this CPU runs it), or NULL. */
+const char *
+search_hyperscan_version(void)
+{
+#ifdef SEARCH_HS
+	return hs_valid_platform() == HS_SUCCESS ? hs_version() : NULL;
+#else
+	return NULL;
 #endif
 }
 

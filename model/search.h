@@ -66,6 +66,8 @@ struct search_index {
 	struct fold_seg		*segs;		/* offsets relative to the field */
 	size_t			 n_segs;
 	int			 romaji;	/* try Migemo for ASCII words */
+	int			 hyperscan;	/* scan romaji literals with
+						   Hyperscan (when built in) */
 	void			*migemo;	/* loaded on first use, or NULL */
 	int			 migemo_failed;	/* the dictionary could not load */
 };
@@ -181,6 +183,8 @@ void search_prepare_romaji(struct search_index *ix);
 
 /* Whether romaji search is built in (C/Migemo present at build time). */
 int search_has_migemo(void);
+/* Hyperscan's version when romaji literals are scanned with it, or NULL. */
+const char *search_hyperscan_version(void);
 /* Path of the Migemo dictionary used (for --version), or NULL. */
 const char *search_migemo_dict(void);
 

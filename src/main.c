@@ -126,12 +126,27 @@ version(void)
 	    yaml_get_version_string(), ui_version());
 	if (!search_has_migemo())
 		printf("romaji search: not built in (C/Migemo was not found)\n");
+	else if (search_migemo_dict() != NULL && search_hyperscan_version()
+	    != NULL)
+		printf("romaji search: built in (C/Migemo, %s; Hyperscan %s)\n",
+		    search_migemo_dict(), search_hyperscan_version());
 	else if (search_migemo_dict() != NULL)
 		printf("romaji search: built in (C/Migemo, %s)\n",
 		    search_migemo_dict());
 	else
 		printf("romaji search: built in, but no Migemo dictionary is"
 		    " installed\n");
+}
+
+/* SHISAKU_HYPERSCAN=0: romaji words without Hyperscan (the engines it
+ * stands in for: one scan per literal, or ICU's regular expression). */
+static void
+main_hyperscan(struct search_index *ix)
+{
+	const char *v = getenv("SHISAKU_HYPERSCAN");
+
+	if (v != NULL && strcmp(v, "0") == 0)
+		ix->hyperscan = 0;
 }
 
 /* Parse the command line into opts. */
@@ -426,6 +441,7 @@ main(int argc, char **argv)
 	else {
 		if (opts.no_romaji)
 			ix.romaji = 0;
+		main_hyperscan(&ix);
 		if (opts.search != NULL)
 			status = main_search(&opts, &ix);
 		else

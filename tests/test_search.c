@@ -983,7 +983,103 @@ test_migemo_escape(void **state)
 	doc_free(&doc);
 }
 
-/* Romaji jobs: literals (kokusai) and ICU (kok, kokus) in slices. */
+/* Whether romaji literals go through Hyperscan here; if not, say why. */
+static int
+hyperscan_missing(void)
+{
+	if (migemo_missing())
+		return 1;
+	if (search_hyperscan_version() == NULL) {
+		print_message("skipped: built without Hyperscan (no libhs), or"
+		    " this CPU cannot run it\n");
+		return 1;
+	}
+	return 0;
+}
+
+/* Assert that a and b hit the same fields and entries, and that every
+ * range of b lies within one of a's. */
+static void
+expect_covering(const struct search_result *a, const struct search_result *b)
+{
+	const struct search_hit *ha, *hb;
+	size_t i, j, k;
+
+	assert_int_equal(a->n_hits, b->n_hits);
+	assert_int_equal(a->n_entries, b->n_entries);
+	for (i = 0; i < a->n_hits; i++) {
+		ha = &a->hits[i];
+		hb = &b->hits[i];
+		assert_ptr_equal(ha->field, hb->field);
+		for (j = 0; j < hb->n_ranges; j++) {
+			for (k = 0; k < ha->n_ranges; k++)
+				if (ha->ranges[2 * k] <= hb->ranges[2 * j] &&
+				    hb->ranges[2 * j + 1] <= ha->ranges[2 * k +
+				    1])
+					break;
+			assert_true(k < ha->n_ranges);
+		}
+	}
+}
+
+/*
+ * Romaji literals scanned all at once by Hyperscan find exactly what one
+ * scan per literal finds (words of at most 64 literals: hito's 他人 and
+ * 人 end together, and haha's 義母 and 母, so Hyperscan reports them out of
+ * order), and the same fields as ICU's pattern for bigger words, marking
+ * at least its ranges.
+ */
+static void
+test_hyperscan(void **state)
+{
+	static const char *const few[] = { "hito", "haha", "kokusai",
+	    "jouhou", "hito kokusai" };
+	static const char *const many[] = { "kok", "shi", "kok 省",
+	    "jin" };
+	struct search_result hs, other;
+	struct search_index ix;
+	struct doc *doc;
+	size_t q;
+
+	(void)state;
+	if (hyperscan_missing())
+		skip();
+	doc = load_inline("title: T\nnodes:\n  - number: \"1.\"\n"
+	    "    title: 他人の人と義母の母\n    measures:\n"
+	    "      - text: 国際連携の国と人材\n        agencies: [外務省]\n"
+	    "      - text: 人と他人、母と義母\n        agencies: [NISC]\n"
+	    "      - text: 情報共有の仕組み\n        agencies: [総務省]\n");
+	search_index_build(&ix, doc);
+	assert_int_equal(ix.hyperscan, 1);
+	for (q = 0; q < sizeof few / sizeof few[0]; q++) {
+		ix.hyperscan = 1;
+		run(&ix, few[q], &hs);
+		ix.hyperscan = 0;
+		run(&ix, few[q], &other);
+		assert_true(hs.n_hits > 0);
+		expect_well_formed(&ix, &hs);
+		expect_same_result(&hs, &other);
+		search_result_fini(&hs);
+		search_result_fini(&other);
+	}
+	for (q = 0; q < sizeof many / sizeof many[0]; q++) {
+		ix.hyperscan = 1;
+		run(&ix, many[q], &hs);
+		ix.hyperscan = 0;
+		run(&ix, many[q], &other);
+		assert_true(hs.n_hits > 0);
+		expect_well_formed(&ix, &hs);
+		expect_covering(&hs, &other);
+		search_result_fini(&hs);
+		search_result_fini(&other);
+	}
+	search_index_fini(&ix);
+	doc_free(&doc);
+}
+
+/* Romaji jobs in slices: every word's literals once Hyperscan has them
+ * (one scan each until then), and without it the literals (kokusai) and
+ * ICU (kok, kokus). */
 static void
 test_job_romaji(void **state)
 {
@@ -994,19 +1090,26 @@ test_job_romaji(void **state)
 	const char *queries[] = { "kok", "kokus", "kokusai", "saiba",
 	    "kok 省", "jouhou kyouyuu" };
 	size_t q, from;
+	int hs;
 
 	if (migemo_missing())
 		skip();
 	expect_jobs(&fx->ix, queries, sizeof queries / sizeof queries[0], 5);
 	doc = big_doc(12);
 	search_index_build(&ix, doc);
-	expect_jobs(&ix, queries, sizeof queries / sizeof queries[0], 397);
-	for (q = 0; q < sizeof queries / sizeof queries[0]; q++) {
-		if (search_run(&ix, queries[q], &want) != 0)
-			fail_msg("search_run(\"%s\") failed", queries[q]);
-		for (from = 0; from < ix.n_fields; from += 997)
-			(void)expect_progress(&ix, queries[q], from, &want);
-		search_result_fini(&want);
+	for (hs = 1; hs >= 0; hs--) {
+		ix.hyperscan = hs;
+		expect_jobs(&ix, queries, sizeof queries / sizeof queries[0],
+		    397);
+		for (q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+			if (search_run(&ix, queries[q], &want) != 0)
+				fail_msg("search_run(\"%s\") failed",
+				    queries[q]);
+			for (from = 0; from < ix.n_fields; from += 997)
+				(void)expect_progress(&ix, queries[q], from,
+				    &want);
+			search_result_fini(&want);
+		}
 	}
 	search_index_fini(&ix);
 	doc_free(&doc);
@@ -1035,6 +1138,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_migemo, setup_index,
 		    teardown_index),
 		cmocka_unit_test(test_migemo_escape),
+		cmocka_unit_test(test_hyperscan),
 		cmocka_unit_test_setup_teardown(test_field_of, setup_index,
 		    teardown_index),
 		cmocka_unit_test_setup_teardown(test_job_same_as_run,

@@ -13,6 +13,10 @@ set -eu
 what=${1:-run}
 pkgs="make gcc libc6-dev pkg-config libncurses-dev libyaml-dev libicu-dev \
 libmigemo-dev cmigemo-common"
+# Hyperscan (romaji search's readings in one scan) is packaged for amd64.
+if [ "$(dpkg --print-architecture 2>/dev/null)" = amd64 ]; then
+	pkgs="$pkgs libhyperscan-dev"
+fi
 case $what in
 test) pkgs="$pkgs libcmocka-dev tmux python3 mandoc strace" ;;
 valgrind) pkgs="$pkgs valgrind tmux" ;;
