@@ -417,10 +417,17 @@ search_load_data(struct search_index *ix, const char *name, const char *data,
 	return search_load(ix, NULL, name, data, len_bytes, out, err);
 }
 
-/* Free the index and Migemo. */
+#ifdef SEARCH_HS
+static void search_hs_drain(struct search_index *);
+#endif
+
+/* Free the index and Migemo, once the compiling threads have ended. */
 void
 search_index_fini(struct search_index *ix)
 {
+#ifdef SEARCH_HS
+	search_hs_drain(ix);
+#endif
 	free(ix->fields);
 	free(ix->folded);
 	free(ix->segs);
@@ -835,6 +842,10 @@ struct search_lits {
 #define SEARCH_HS_LITS_MAX	4096	/* the most Hyperscan is given (a
 					   three-letter word has up to about
 					   a thousand) */
+#define SEARCH_HS_MIN_BYTES	(64 << 20) /* a word's literals times the
+					   folded text's bytes: less is scanned
+					   literal by literal sooner than
+					   Hyperscan compiles */
 #define SEARCH_LITS_DEPTH	32	/* groups nested deeper: ICU too */
 
 /* Free a set of literals. */
@@ -1051,6 +1062,7 @@ search_lits_parse(const char *pattern, struct search_lits *ls, size_t max)
  * thread share it; the last to let go frees it.
  */
 struct search_hs {
+	struct search_hs_pending *pending;	/* the index's */
 	pthread_mutex_t		 lock;
 	pthread_cond_t		 cond;		/* done was set */
 	int			 refs;
@@ -1062,6 +1074,14 @@ struct search_hs {
 	char			**lits;		/* owned, each owned */
 	size_t			*len;		/* bytes of each, by id */
 	unsigned		 n;
+};
+
+/* The compiling threads an index has started that still run: its fini
+ * waits for them (none may compile while the program exits). */
+struct search_hs_pending {
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 cond;		/* n went down */
+	size_t			 n;
 };
 
 /* What search_hs_match adds occurrences to. */
@@ -1104,6 +1124,7 @@ static void *
 search_hs_run(void *arg)
 {
 	struct search_hs *h = arg;
+	struct search_hs_pending *p;
 	hs_compile_error_t *ce = NULL;
 	hs_database_t *db = NULL;
 	hs_scratch_t *scratch = NULL;
@@ -1131,15 +1152,41 @@ search_hs_run(void *arg)
 	atomic_store(&h->ready, db != NULL ? 1 : -1);
 	pthread_cond_broadcast(&h->cond);
 	pthread_mutex_unlock(&h->lock);
+	p = h->pending;
 	search_hs_release(h);
+	pthread_mutex_lock(&p->lock);
+	p->n--;
+	pthread_cond_broadcast(&p->cond);
+	pthread_mutex_unlock(&p->lock);
 	return NULL;
 }
 
-/* Start compiling a copy of lits for w: 0, or -1 when this CPU does not
- * run Hyperscan or no thread can be had. */
-static int
-search_hs_start(struct search_word *w, const struct search_lits *lits)
+/* Wait for the index's compiling threads to end, and free their count. */
+static void
+search_hs_drain(struct search_index *ix)
 {
+	struct search_hs_pending *p = ix->hs_pending;
+
+	if (p == NULL)
+		return;
+	pthread_mutex_lock(&p->lock);
+	while (p->n > 0)
+		pthread_cond_wait(&p->cond, &p->lock);
+	pthread_mutex_unlock(&p->lock);
+	pthread_mutex_destroy(&p->lock);
+	pthread_cond_destroy(&p->cond);
+	free(p);
+	ix->hs_pending = NULL;
+}
+
+/* Start compiling a copy of lits for w, a word searched in ix: 0, or -1
+ * when it would not pay (SEARCH_HS_MIN_BYTES), this CPU does not run
+ * Hyperscan, or no thread can be had. */
+static int
+search_hs_start(struct search_index *ix, struct search_word *w,
+    const struct search_lits *lits)
+{
+	struct search_hs_pending *p;
 	static int platform = -1;	/* whether hs_valid_platform passed */
 	struct search_hs *h;
 	pthread_attr_t attr;
@@ -1149,9 +1196,16 @@ search_hs_start(struct search_word *w, const struct search_lits *lits)
 
 	if (platform < 0)
 		platform = hs_valid_platform() == HS_SUCCESS;
-	if (!platform || lits->n == 0 || lits->n > UINT_MAX)
+	if (!platform || lits->n == 0 || lits->n > UINT_MAX ||
+	    ix->folded_len < SEARCH_HS_MIN_BYTES / lits->n)
 		return -1;
+	if ((p = ix->hs_pending) == NULL) {
+		p = ix->hs_pending = xcalloc(1, sizeof *p);
+		pthread_mutex_init(&p->lock, NULL);
+		pthread_cond_init(&p->cond, NULL);
+	}
 	h = xcalloc(1, sizeof *h);
+	h->pending = p;
 	pthread_mutex_init(&h->lock, NULL);
 	pthread_cond_init(&h->cond, NULL);
 	h->refs = 2;
@@ -1168,9 +1222,15 @@ search_hs_start(struct search_word *w, const struct search_lits *lits)
 		return -1;
 	}
 	(void)pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	pthread_mutex_lock(&p->lock);
+	p->n++;
+	pthread_mutex_unlock(&p->lock);
 	r = pthread_create(&t, &attr, search_hs_run, h);
 	pthread_attr_destroy(&attr);
 	if (r != 0) {
+		pthread_mutex_lock(&p->lock);
+		p->n--;
+		pthread_mutex_unlock(&p->lock);
 		h->refs = 1;
 		search_hs_release(h);
 		return -1;
@@ -1281,7 +1341,7 @@ search_word_romaji(struct search_index *ix, struct search_word *w,
 	lits.v = NULL;
 #ifdef SEARCH_HS
 	if (ix->hyperscan && search_lits_parse((const char *)pat, &lits,
-	    SEARCH_HS_LITS_MAX) == 0 && search_hs_start(w, &lits) != 0)
+	    SEARCH_HS_LITS_MAX) == 0 && search_hs_start(ix, w, &lits) != 0)
 		search_lits_fini(&lits);
 #endif
 	if (lits.v == NULL && search_lits_parse((const char *)pat, &lits,
@@ -1998,8 +2058,9 @@ search_job_partial(const struct search_job *job, struct search_result *res)
 		search_append(res, &ranges, &search_chunk_at(w, k)->res);
 }
 
-/* Step to the end and hand the result over; romaji words' Hyperscan
- * databases are waited for (the scan they save is longer). */
+/* Step to the end and hand the result over; while anything is left to
+ * scan, romaji words' Hyperscan databases are waited for (started only
+ * where the scans they save take longer). */
 void
 search_job_finish(struct search_job *job, struct search_result *res)
 {
@@ -2011,7 +2072,7 @@ search_job_finish(struct search_job *job, struct search_result *res)
 	if (job->work == NULL)
 		return;
 #ifdef SEARCH_HS
-	for (i = 0; i < job->work->n_words; i++)
+	for (i = 0; !job->done && i < job->work->n_words; i++)
 		if (job->work->words[i].hs != NULL)
 			search_hs_wait(&job->work->words[i]);
 #endif

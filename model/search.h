@@ -68,6 +68,8 @@ struct search_index {
 	int			 romaji;	/* try Migemo for ASCII words */
 	int			 hyperscan;	/* scan romaji literals with
 						   Hyperscan (when built in) */
+	void			*hs_pending;	/* its compiling threads, waited
+						   for by search_index_fini */
 	void			*migemo;	/* loaded on first use, or NULL */
 	int			 migemo_failed;	/* the dictionary could not load */
 };
