@@ -1322,7 +1322,7 @@ search_word_romaji(struct search_index *ix, struct search_word *w,
     const char *word, size_t len)
 {
 	struct search_lits lits;
-	size_t i;
+	size_t i, max;
 	UErrorCode ue = U_ZERO_ERROR;
 	UParseError pe;
 	URegularExpression *re;
@@ -1338,15 +1338,19 @@ search_word_romaji(struct search_index *ix, struct search_word *w,
 	free(s);
 	if (pat == NULL)
 		return;
-	lits.v = NULL;
+	max = SEARCH_LITS_MAX;
 #ifdef SEARCH_HS
-	if (ix->hyperscan && search_lits_parse((const char *)pat, &lits,
-	    SEARCH_HS_LITS_MAX) == 0 && search_hs_start(ix, w, &lits) != 0)
-		search_lits_fini(&lits);
+	if (ix->hyperscan)
+		max = SEARCH_HS_LITS_MAX;
 #endif
-	if (lits.v == NULL && search_lits_parse((const char *)pat, &lits,
-	    SEARCH_LITS_MAX) != 0)
+	if (search_lits_parse((const char *)pat, &lits, max) != 0)
 		lits.v = NULL;
+#ifdef SEARCH_HS
+	else if (lits.n > SEARCH_LITS_MAX && search_hs_start(ix, w, &lits) != 0)
+		search_lits_fini(&lits);
+	else if (lits.n <= SEARCH_LITS_MAX && ix->hyperscan)
+		(void)search_hs_start(ix, w, &lits);
+#endif
 	if (lits.v != NULL) {
 		migemo_release(m, pat);
 		w->lit_text = lits.v;
