@@ -418,15 +418,15 @@ search_load_data(struct search_index *ix, const char *name, const char *data,
 }
 
 #ifdef SEARCH_HS
-static void search_hs_drain(struct search_index *);
+static void search_hs_stop(struct search_index *);
 #endif
 
-/* Free the index and Migemo, once the compiling threads have ended. */
+/* Free the index and Migemo, once its compiling thread has stopped. */
 void
 search_index_fini(struct search_index *ix)
 {
 #ifdef SEARCH_HS
-	search_hs_drain(ix);
+	search_hs_stop(ix);
 #endif
 	free(ix->fields);
 	free(ix->folded);
@@ -1055,20 +1055,21 @@ search_lits_parse(const char *pattern, struct search_lits *ls, size_t max)
 
 #ifdef SEARCH_HS
 /*
- * A romaji word's literals compiled for Hyperscan, on a thread of its own
- * (search_hs_run): compiling takes up to some 30 ms for a three-letter
- * word's thousand literals, longer than a keystroke may wait, so the job
- * scans the literals one at a time until it is ready.  The job and the
- * thread share it; the last to let go frees it.
+ * A romaji word's literals compiled for Hyperscan by the index's worker
+ * thread (search_hs_work): compiling takes up to some 30 ms for a
+ * three-letter word's thousand literals, longer than a keystroke may wait,
+ * so the job scans the literals one at a time until it is ready.  The job
+ * and the worker's queue each hold a reference; the last to let go frees
+ * it.
  */
 struct search_hs {
-	struct search_hs_pending *pending;	/* the index's */
+	struct search_hs	*next;		/* in the worker's queue */
 	pthread_mutex_t		 lock;
 	pthread_cond_t		 cond;		/* done was set */
 	int			 refs;
-	int			 done;		/* the thread has finished */
+	int			 done;		/* compiled, failed or dropped */
 	atomic_int		 ready;		/* 1: db and scratch are set;
-						   -1: compiling failed */
+						   -1: there will be none */
 	hs_database_t		*db;
 	hs_scratch_t		*scratch;
 	char			**lits;		/* owned, each owned */
@@ -1076,12 +1077,18 @@ struct search_hs {
 	unsigned		 n;
 };
 
-/* The compiling threads an index has started that still run: its fini
- * waits for them (none may compile while the program exits). */
-struct search_hs_pending {
+/*
+ * The index's compiling thread and its queue, newest first: a word typed
+ * on is wanted sooner than the prefixes before it, and one whose job has
+ * ended (only the queue holds it) is dropped unbuilt.  search_index_fini
+ * stops and joins it, so nothing compiles while the program exits.
+ */
+struct search_hs_worker {
+	pthread_t		 thread;
 	pthread_mutex_t		 lock;
-	pthread_cond_t		 cond;		/* n went down */
-	size_t			 n;
+	pthread_cond_t		 cond;		/* queue or stop changed */
+	struct search_hs	*queue;
+	int			 stop;
 };
 
 /* What search_hs_match adds occurrences to. */
@@ -1089,6 +1096,7 @@ struct search_hs_scan {
 	const struct search_index *ix;
 	const size_t		*len;
 	size_t			 base;		/* the slice's first byte */
+	size_t			 first;		/* the slice's first field */
 	size_t			 field;		/* the last occurrence's */
 	size_t			 last_start;
 	size_t			 last_end;
@@ -1118,33 +1126,34 @@ search_hs_release(struct search_hs *h)
 	free(h);
 }
 
-/* The compiling thread: h's literals into a block-mode database, and the
- * scratch space to scan with it. */
-static void *
-search_hs_run(void *arg)
+/* Compile h's literals into a block-mode database and the scratch space to
+ * scan with it, when wanted; then tell whoever waits. */
+static void
+search_hs_compile(struct search_hs *h, int wanted)
 {
-	struct search_hs *h = arg;
-	struct search_hs_pending *p;
 	hs_compile_error_t *ce = NULL;
 	hs_database_t *db = NULL;
 	hs_scratch_t *scratch = NULL;
 	unsigned *ids, *flags, i;
 
-	ids = xreallocarray(NULL, h->n, sizeof *ids);
-	flags = xcalloc(h->n, sizeof *flags);
-	for (i = 0; i < h->n; i++)
-		ids[i] = i;
-	if (hs_compile_lit_multi((const char *const *)h->lits, flags, ids,
-	    h->len, h->n, HS_MODE_BLOCK, NULL, &db, &ce) != HS_SUCCESS) {
-		hs_free_compile_error(ce);
-		db = NULL;
-	} else if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {
-		hs_free_database(db);
-		db = NULL;
-		scratch = NULL;
+	if (wanted) {
+		ids = xreallocarray(NULL, h->n, sizeof *ids);
+		flags = xcalloc(h->n, sizeof *flags);
+		for (i = 0; i < h->n; i++)
+			ids[i] = i;
+		if (hs_compile_lit_multi((const char *const *)h->lits, flags,
+		    ids, h->len, h->n, HS_MODE_BLOCK, NULL, &db, &ce) !=
+		    HS_SUCCESS) {
+			hs_free_compile_error(ce);
+			db = NULL;
+		} else if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {
+			hs_free_database(db);
+			db = NULL;
+			scratch = NULL;
+		}
+		free(ids);
+		free(flags);
 	}
-	free(ids);
-	free(flags);
 	pthread_mutex_lock(&h->lock);
 	h->db = db;
 	h->scratch = scratch;
@@ -1152,60 +1161,111 @@ search_hs_run(void *arg)
 	atomic_store(&h->ready, db != NULL ? 1 : -1);
 	pthread_cond_broadcast(&h->cond);
 	pthread_mutex_unlock(&h->lock);
-	p = h->pending;
-	search_hs_release(h);
-	pthread_mutex_lock(&p->lock);
-	p->n--;
-	pthread_cond_broadcast(&p->cond);
-	pthread_mutex_unlock(&p->lock);
+}
+
+/* The worker: compile what is queued, newest first, until stopped; then
+ * drop the rest unbuilt. */
+static void *
+search_hs_work(void *arg)
+{
+	struct search_hs_worker *k = arg;
+	struct search_hs *h, *rest;
+	int wanted;
+
+	pthread_mutex_lock(&k->lock);
+	while (!k->stop) {
+		if ((h = k->queue) == NULL) {
+			pthread_cond_wait(&k->cond, &k->lock);
+			continue;
+		}
+		k->queue = h->next;
+		pthread_mutex_unlock(&k->lock);
+		pthread_mutex_lock(&h->lock);
+		wanted = h->refs > 1;
+		pthread_mutex_unlock(&h->lock);
+		search_hs_compile(h, wanted);
+		search_hs_release(h);
+		pthread_mutex_lock(&k->lock);
+	}
+	rest = k->queue;
+	k->queue = NULL;
+	pthread_mutex_unlock(&k->lock);
+	while ((h = rest) != NULL) {
+		rest = h->next;
+		search_hs_compile(h, 0);
+		search_hs_release(h);
+	}
 	return NULL;
 }
 
-/* Wait for the index's compiling threads to end, and free their count. */
+/* Stop the index's worker (after the word it is compiling) and free it. */
 static void
-search_hs_drain(struct search_index *ix)
+search_hs_stop(struct search_index *ix)
 {
-	struct search_hs_pending *p = ix->hs_pending;
+	struct search_hs_worker *k = ix->hs_worker;
 
-	if (p == NULL)
+	if (k == NULL)
 		return;
-	pthread_mutex_lock(&p->lock);
-	while (p->n > 0)
-		pthread_cond_wait(&p->cond, &p->lock);
-	pthread_mutex_unlock(&p->lock);
-	pthread_mutex_destroy(&p->lock);
-	pthread_cond_destroy(&p->cond);
-	free(p);
-	ix->hs_pending = NULL;
+	pthread_mutex_lock(&k->lock);
+	k->stop = 1;
+	pthread_cond_broadcast(&k->cond);
+	pthread_mutex_unlock(&k->lock);
+	pthread_join(k->thread, NULL);
+	pthread_mutex_destroy(&k->lock);
+	pthread_cond_destroy(&k->cond);
+	free(k);
+	ix->hs_worker = NULL;
 }
 
-/* Start compiling a copy of lits for w, a word searched in ix: 0, or -1
- * when it would not pay (SEARCH_HS_MIN_BYTES), this CPU does not run
+/* The index's worker, started on first use; NULL when no thread can be
+ * had. */
+static struct search_hs_worker *
+search_hs_worker(struct search_index *ix)
+{
+	struct search_hs_worker *k = ix->hs_worker;
+
+	if (k != NULL)
+		return k;
+	k = xcalloc(1, sizeof *k);
+	pthread_mutex_init(&k->lock, NULL);
+	pthread_cond_init(&k->cond, NULL);
+	if (pthread_create(&k->thread, NULL, search_hs_work, k) != 0) {
+		pthread_mutex_destroy(&k->lock);
+		pthread_cond_destroy(&k->cond);
+		free(k);
+		return NULL;
+	}
+	ix->hs_worker = k;
+	return k;
+}
+
+/* Whether this CPU runs Hyperscan (asked once). */
+static int
+search_hs_platform(void)
+{
+	static int platform = -1;
+
+	if (platform < 0)
+		platform = hs_valid_platform() == HS_SUCCESS;
+	return platform;
+}
+
+/* Queue a copy of lits for w, a word searched in ix, to be compiled: 0, or
+ * -1 when it would not pay (SEARCH_HS_MIN_BYTES), this CPU does not run
  * Hyperscan, or no thread can be had. */
 static int
 search_hs_start(struct search_index *ix, struct search_word *w,
     const struct search_lits *lits)
 {
-	struct search_hs_pending *p;
-	static int platform = -1;	/* whether hs_valid_platform passed */
+	struct search_hs_worker *k;
 	struct search_hs *h;
-	pthread_attr_t attr;
-	pthread_t t;
 	size_t i;
-	int r;
 
-	if (platform < 0)
-		platform = hs_valid_platform() == HS_SUCCESS;
-	if (!platform || lits->n == 0 || lits->n > UINT_MAX ||
-	    ix->folded_len < SEARCH_HS_MIN_BYTES / lits->n)
+	if (!search_hs_platform() || lits->n == 0 || lits->n > UINT_MAX ||
+	    ix->folded_len < SEARCH_HS_MIN_BYTES / lits->n ||
+	    (k = search_hs_worker(ix)) == NULL)
 		return -1;
-	if ((p = ix->hs_pending) == NULL) {
-		p = ix->hs_pending = xcalloc(1, sizeof *p);
-		pthread_mutex_init(&p->lock, NULL);
-		pthread_cond_init(&p->cond, NULL);
-	}
 	h = xcalloc(1, sizeof *h);
-	h->pending = p;
 	pthread_mutex_init(&h->lock, NULL);
 	pthread_cond_init(&h->cond, NULL);
 	h->refs = 2;
@@ -1216,25 +1276,11 @@ search_hs_start(struct search_index *ix, struct search_word *w,
 		h->len[i] = strlen(lits->v[i]);
 		h->lits[i] = xstrndup(lits->v[i], h->len[i]);
 	}
-	if (pthread_attr_init(&attr) != 0) {
-		h->refs = 1;
-		search_hs_release(h);
-		return -1;
-	}
-	(void)pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-	pthread_mutex_lock(&p->lock);
-	p->n++;
-	pthread_mutex_unlock(&p->lock);
-	r = pthread_create(&t, &attr, search_hs_run, h);
-	pthread_attr_destroy(&attr);
-	if (r != 0) {
-		pthread_mutex_lock(&p->lock);
-		p->n--;
-		pthread_mutex_unlock(&p->lock);
-		h->refs = 1;
-		search_hs_release(h);
-		return -1;
-	}
+	pthread_mutex_lock(&k->lock);
+	h->next = k->queue;
+	k->queue = h;
+	pthread_cond_broadcast(&k->cond);
+	pthread_mutex_unlock(&k->lock);
 	w->hs = h;
 	return 0;
 }
@@ -1261,11 +1307,15 @@ search_hs_match(unsigned id, unsigned long long from, unsigned long long to,
 
 	(void)from;
 	(void)flags;
-	/* Found by their ends: one that starts before the last begins a
-	 * new sorted run. */
+	/* Found by their ends (Hyperscan does not promise even that): one
+	 * that starts before the last begins a new sorted run, and its field
+	 * is looked for from the slice's first. */
 	if (start < s->last_start || (start == s->last_start &&
-	    end < s->last_end))
+	    end < s->last_end)) {
 		search_raws_mark(s->r);
+		if (start < s->ix->fields[s->field].fold_start)
+			s->field = s->first;
+	}
 	s->last_start = start;
 	s->last_end = end;
 	s->field = search_raw_add(s->ix, s->r, s->field, start, end);
@@ -1292,7 +1342,7 @@ search_word_hs(const struct search_index *ix, struct search_word *w,
 	s.ix = ix;
 	s.len = w->hs->len;
 	s.base = s.last_start = from;
-	s.field = fi;
+	s.first = s.field = fi;
 	s.r = r;
 	if (hs_scan(w->hs->db, ix->folded + from, (unsigned)(to - from), 0,
 	    w->hs->scratch, search_hs_match, &s) != HS_SUCCESS) {
@@ -1340,7 +1390,9 @@ search_word_romaji(struct search_index *ix, struct search_word *w,
 		return;
 	max = SEARCH_LITS_MAX;
 #ifdef SEARCH_HS
-	if (ix->hyperscan)
+	/* As many as Hyperscan may be given, where it could pay. */
+	if (ix->hyperscan && search_hs_platform() && ix->folded_len >=
+	    SEARCH_HS_MIN_BYTES / SEARCH_HS_LITS_MAX)
 		max = SEARCH_HS_LITS_MAX;
 #endif
 	if (search_lits_parse((const char *)pat, &lits, max) != 0)
@@ -1750,9 +1802,17 @@ search_word_fast(struct search_job *job, struct search_word *sw, size_t a,
 		}
 		sw->hs_on = 1;
 		w->weight = w->weight - sw->n_lits + SEARCH_HS_WEIGHT;
-		w->n_regex -= sw->re != NULL;
 	}
-	return search_word_hs(job->ix, sw, a, b, fa, &w->r) == 0;
+	if (search_word_hs(job->ix, sw, a, b, fa, &w->r) == 0) {
+		job->hs_bytes += b - a;
+		return 1;
+	}
+	/* The scan failed: one scan per literal from now on. */
+	sw->hs_on = 0;
+	w->weight = w->weight - SEARCH_HS_WEIGHT + sw->n_lits;
+	search_hs_release(sw->hs);
+	sw->hs = NULL;
+	return 0;
 #else
 	(void)job;
 	(void)sw;
@@ -2076,7 +2136,8 @@ search_job_finish(struct search_job *job, struct search_result *res)
 	if (job->work == NULL)
 		return;
 #ifdef SEARCH_HS
-	for (i = 0; !job->done && i < job->work->n_words; i++)
+	for (i = 0; !job->done && !job->work->gathering &&
+	    i < job->work->n_words; i++)
 		if (job->work->words[i].hs != NULL)
 			search_hs_wait(&job->work->words[i]);
 #endif

@@ -68,8 +68,8 @@ struct search_index {
 	int			 romaji;	/* try Migemo for ASCII words */
 	int			 hyperscan;	/* scan romaji literals with
 						   Hyperscan (when built in) */
-	void			*hs_pending;	/* its compiling threads, waited
-						   for by search_index_fini */
+	void			*hs_worker;	/* its compiling thread, or NULL:
+						   stopped by search_index_fini */
 	void			*migemo;	/* loaded on first use, or NULL */
 	int			 migemo_failed;	/* the dictionary could not load */
 };
@@ -132,6 +132,9 @@ struct search_job {
 							   (from the origin on,
 							   wrapping), or NULL */
 	size_t				 scanned_bytes;	/* of ix->folded_len */
+	size_t				 hs_bytes;	/* bytes a romaji word's
+							   literals were found
+							   in by Hyperscan */
 	int				 done;		/* the result is ready */
 	struct search_work		*work;		/* search.c's */
 };

@@ -1070,6 +1070,7 @@ test_hyperscan(void **state)
 	static const char *const jobs[] = { "hito", "kok 省" };
 	struct search_result hs, other;
 	struct search_index ix;
+	struct search_job job;
 	struct doc *doc;
 	size_t q;
 
@@ -1080,7 +1081,20 @@ test_hyperscan(void **state)
 	search_index_build(&ix, doc);
 	assert_true(ix.folded_len > 2 * 1024 * 1024);
 	assert_int_equal(ix.hyperscan, 1);
+	/* Hyperscan scans every byte of a word searched to the end. */
 	for (q = 0; q < sizeof few / sizeof few[0]; q++) {
+		ix.hyperscan = 1;
+		assert_int_equal(search_job_start(&job, &ix, few[q], 0), 0);
+		search_job_finish(&job, &hs);
+		assert_int_equal(job.hs_bytes, ix.folded_len);
+		search_result_fini(&hs);
+		search_job_fini(&job);
+		ix.hyperscan = 0;
+		assert_int_equal(search_job_start(&job, &ix, few[q], 0), 0);
+		search_job_finish(&job, &hs);
+		assert_int_equal(job.hs_bytes, 0);
+		search_result_fini(&hs);
+		search_job_fini(&job);
 		ix.hyperscan = 1;
 		run(&ix, few[q], &hs);
 		ix.hyperscan = 0;
