@@ -487,6 +487,7 @@ search_raws_mark(struct search_raws *r)
 	r->runs[r->n_runs++] = r->n;
 }
 
+#ifdef HAVE_MIGEMO
 /* Append an occurrence at folded offsets [start, end) of the buffer; one
  * that crosses out of its field is dropped.  Returns its field. */
 static size_t
@@ -509,6 +510,7 @@ search_raw_add(const struct search_index *ix, struct search_raws *r,
 	h->end = end - fd->fold_start;
 	return fi;
 }
+#endif
 
 /*
  * How common a byte looks in folded Japanese text, higher more common:
@@ -729,7 +731,7 @@ search_literal(const struct search_index *ix, const struct search_finder *f,
 struct search_word {
 	struct search_finder	 f;		/* the word, in the job's query */
 	struct search_finder	*lits;		/* romaji literals, or NULL */
-	char			**lit_text;	/* theirs, owned */
+	char			**lit_text;	/* theirs, owned, or NULL (hs's) */
 	size_t			 n_lits;
 #ifdef HAVE_MIGEMO
 	URegularExpression	*re;		/* a bigger pattern, or NULL */
@@ -737,8 +739,9 @@ struct search_word {
 #endif
 #ifdef SEARCH_HS
 	struct search_hs	*hs;		/* the literals for Hyperscan, or
-						   NULL */
+						   NULL; lits then point into it */
 	int			 hs_on;		/* scanned with hs from now on */
+	int			 hs_off;	/* never: it failed */
 #endif
 };
 
@@ -842,6 +845,7 @@ struct search_lits {
 #define SEARCH_HS_LITS_MAX	4096	/* the most Hyperscan is given (a
 					   three-letter word has up to about
 					   a thousand) */
+#define SEARCH_HS_CACHE		8	/* words whose literals are kept */
 #define SEARCH_HS_MIN_BYTES	(64 << 20) /* a word's literals times the
 					   folded text's bytes: less is scanned
 					   literal by literal sooner than
@@ -1058,15 +1062,20 @@ search_lits_parse(const char *pattern, struct search_lits *ls, size_t max)
  * A romaji word's literals compiled for Hyperscan by the index's worker
  * thread (search_hs_work): compiling takes up to some 30 ms for a
  * three-letter word's thousand literals, longer than a keystroke may wait,
- * so the job scans the literals one at a time until it is ready.  The job
- * and the worker's queue each hold a reference; the last to let go frees
- * it.
+ * so the job scans the literals one at a time until it is ready.  The
+ * index keeps the last SEARCH_HS_CACHE words' (with their literals: a word
+ * typed again needs neither Migemo nor the compiler).  Jobs, the worker's
+ * queue and the cache each hold a reference; the last to let go frees it.
  */
 struct search_hs {
 	struct search_hs	*next;		/* in the worker's queue */
+	char			*word;		/* the folded word, the cache's
+						   key */
+	unsigned long		 used;		/* when the cache last gave it */
 	pthread_mutex_t		 lock;
 	pthread_cond_t		 cond;		/* done was set */
 	int			 refs;
+	int			 jobs;		/* of refs, jobs' */
 	int			 done;		/* compiled, failed or dropped */
 	atomic_int		 ready;		/* 1: db and scratch are set;
 						   -1: there will be none */
@@ -1089,6 +1098,9 @@ struct search_hs_worker {
 	pthread_cond_t		 cond;		/* queue or stop changed */
 	struct search_hs	*queue;
 	int			 stop;
+	/* The cache: the main thread's alone. */
+	struct search_hs	*cache[SEARCH_HS_CACHE];
+	unsigned long		 clock;		/* for used */
 };
 
 /* What search_hs_match adds occurrences to. */
@@ -1121,6 +1133,7 @@ search_hs_release(struct search_hs *h)
 		free(h->lits[i]);
 	free(h->lits);
 	free(h->len);
+	free(h->word);
 	pthread_mutex_destroy(&h->lock);
 	pthread_cond_destroy(&h->cond);
 	free(h);
@@ -1181,7 +1194,7 @@ search_hs_work(void *arg)
 		k->queue = h->next;
 		pthread_mutex_unlock(&k->lock);
 		pthread_mutex_lock(&h->lock);
-		wanted = h->refs > 1;
+		wanted = h->jobs > 0;
 		pthread_mutex_unlock(&h->lock);
 		search_hs_compile(h, wanted);
 		search_hs_release(h);
@@ -1198,11 +1211,13 @@ search_hs_work(void *arg)
 	return NULL;
 }
 
-/* Stop the index's worker (after the word it is compiling) and free it. */
+/* Stop the index's worker (after the word it is compiling) and free it
+ * and its cache. */
 static void
 search_hs_stop(struct search_index *ix)
 {
 	struct search_hs_worker *k = ix->hs_worker;
+	size_t i;
 
 	if (k == NULL)
 		return;
@@ -1211,6 +1226,9 @@ search_hs_stop(struct search_index *ix)
 	pthread_cond_broadcast(&k->cond);
 	pthread_mutex_unlock(&k->lock);
 	pthread_join(k->thread, NULL);
+	for (i = 0; i < SEARCH_HS_CACHE; i++)
+		if (k->cache[i] != NULL)
+			search_hs_release(k->cache[i]);
 	pthread_mutex_destroy(&k->lock);
 	pthread_cond_destroy(&k->cond);
 	free(k);
@@ -1250,12 +1268,81 @@ search_hs_platform(void)
 	return platform;
 }
 
-/* Queue a copy of lits for w, a word searched in ix, to be compiled: 0, or
- * -1 when it would not pay (SEARCH_HS_MIN_BYTES), this CPU does not run
- * Hyperscan, or no thread can be had. */
+/* Take a reference to h for a job. */
+static void
+search_hs_take(struct search_hs *h)
+{
+	pthread_mutex_lock(&h->lock);
+	h->refs++;
+	h->jobs++;
+	pthread_mutex_unlock(&h->lock);
+}
+
+/* Let go of a job's reference to h. */
+static void
+search_hs_drop(struct search_hs *h)
+{
+	pthread_mutex_lock(&h->lock);
+	h->jobs--;
+	pthread_mutex_unlock(&h->lock);
+	search_hs_release(h);
+}
+
+/* The cached literals of the folded word[0..len) in ix, or NULL; one that
+ * will have no database (dropped unbuilt, or failed) is let go. */
+static struct search_hs *
+search_hs_lookup(struct search_index *ix, const char *word, size_t len)
+{
+	struct search_hs_worker *k = ix->hs_worker;
+	struct search_hs *h;
+	size_t i;
+
+	if (k == NULL)
+		return NULL;
+	for (i = 0; i < SEARCH_HS_CACHE; i++) {
+		if ((h = k->cache[i]) == NULL || strlen(h->word) != len ||
+		    memcmp(h->word, word, len) != 0)
+			continue;
+		if (atomic_load(&h->ready) < 0) {
+			k->cache[i] = NULL;
+			search_hs_release(h);
+			return NULL;
+		}
+		h->used = ++k->clock;
+		return h;
+	}
+	return NULL;
+}
+
+/* Keep h in k's cache, in place of the least recently used. */
+static void
+search_hs_keep(struct search_hs_worker *k, struct search_hs *h)
+{
+	size_t i, old = 0;
+
+	for (i = 0; i < SEARCH_HS_CACHE; i++) {
+		if (k->cache[i] == NULL) {
+			old = i;
+			break;
+		}
+		if (k->cache[i]->used < k->cache[old]->used)
+			old = i;
+	}
+	if (k->cache[old] != NULL)
+		search_hs_release(k->cache[old]);
+	h->used = ++k->clock;
+	k->cache[old] = h;
+}
+
+/*
+ * Queue a copy of lits, the literals of the folded word[0..len), for w, a
+ * word searched in ix, to be compiled, and keep it in the cache: 0, or -1
+ * when it would not pay (SEARCH_HS_MIN_BYTES), this CPU does not run
+ * Hyperscan, or no thread can be had.
+ */
 static int
 search_hs_start(struct search_index *ix, struct search_word *w,
-    const struct search_lits *lits)
+    const struct search_lits *lits, const char *word, size_t len)
 {
 	struct search_hs_worker *k;
 	struct search_hs *h;
@@ -1268,7 +1355,9 @@ search_hs_start(struct search_index *ix, struct search_word *w,
 	h = xcalloc(1, sizeof *h);
 	pthread_mutex_init(&h->lock, NULL);
 	pthread_cond_init(&h->cond, NULL);
-	h->refs = 2;
+	h->refs = 3;		/* the job's, the queue's, the cache's */
+	h->jobs = 1;
+	h->word = xstrndup(word, len);
 	h->n = (unsigned)lits->n;
 	h->lits = xreallocarray(NULL, lits->n, sizeof *h->lits);
 	h->len = xreallocarray(NULL, lits->n, sizeof *h->len);
@@ -1281,6 +1370,7 @@ search_hs_start(struct search_index *ix, struct search_word *w,
 	k->queue = h;
 	pthread_cond_broadcast(&k->cond);
 	pthread_mutex_unlock(&k->lock);
+	search_hs_keep(k, h);
 	w->hs = h;
 	return 0;
 }
@@ -1354,6 +1444,18 @@ search_word_hs(const struct search_index *ix, struct search_word *w,
 }
 #endif
 
+/* Scan w's romaji literals, the n strings of v, one at a time. */
+static void
+search_word_lits(struct search_word *w, char *const *v, size_t n)
+{
+	size_t i;
+
+	w->n_lits = n;
+	w->lits = xreallocarray(NULL, n, sizeof *w->lits);
+	for (i = 0; i < n; i++)
+		search_finder_init(&w->lits[i], v[i], strlen(v[i]));
+}
+
 /*
  * Prepare the Migemo pattern of word[0..len) for w.  With Hyperscan, its
  * literals (up to SEARCH_HS_LITS_MAX) are compiled for it on a thread and
@@ -1372,7 +1474,7 @@ search_word_romaji(struct search_index *ix, struct search_word *w,
     const char *word, size_t len)
 {
 	struct search_lits lits;
-	size_t i, max;
+	size_t max;
 	UErrorCode ue = U_ZERO_ERROR;
 	UParseError pe;
 	URegularExpression *re;
@@ -1383,6 +1485,14 @@ search_word_romaji(struct search_index *ix, struct search_word *w,
 
 	if ((m = search_migemo(ix)) == NULL)
 		return;
+#ifdef SEARCH_HS
+	if (ix->hyperscan && (w->hs = search_hs_lookup(ix, word, len)) !=
+	    NULL) {
+		search_hs_take(w->hs);
+		search_word_lits(w, w->hs->lits, w->hs->n);
+		return;
+	}
+#endif
 	s = xstrndup(word, len);
 	pat = migemo_query(m, (const unsigned char *)s);
 	free(s);
@@ -1398,19 +1508,20 @@ search_word_romaji(struct search_index *ix, struct search_word *w,
 	if (search_lits_parse((const char *)pat, &lits, max) != 0)
 		lits.v = NULL;
 #ifdef SEARCH_HS
-	else if (lits.n > SEARCH_LITS_MAX && search_hs_start(ix, w, &lits) != 0)
+	else if (ix->hyperscan && search_hs_start(ix, w, &lits, word, len) ==
+	    0) {
+		/* Its literals are the word's copies: scanned from there. */
 		search_lits_fini(&lits);
-	else if (lits.n <= SEARCH_LITS_MAX && ix->hyperscan)
-		(void)search_hs_start(ix, w, &lits);
+		migemo_release(m, pat);
+		search_word_lits(w, w->hs->lits, w->hs->n);
+		return;
+	} else if (lits.n > SEARCH_LITS_MAX)
+		search_lits_fini(&lits);
 #endif
 	if (lits.v != NULL) {
 		migemo_release(m, pat);
 		w->lit_text = lits.v;
-		w->n_lits = lits.n;
-		w->lits = xreallocarray(NULL, lits.n, sizeof *w->lits);
-		for (i = 0; i < lits.n; i++)
-			search_finder_init(&w->lits[i], lits.v[i],
-			    strlen(lits.v[i]));
+		search_word_lits(w, lits.v, lits.n);
 		return;
 	}
 	put = utext_openUTF8(NULL, (const char *)pat, -1, &ue);
@@ -1790,14 +1901,14 @@ search_word_fast(struct search_job *job, struct search_word *sw, size_t a,
 	struct search_work *w = job->work;
 	int ready;
 
-	if (sw->hs == NULL)
+	if (sw->hs == NULL || sw->hs_off)
 		return 0;
 	if (!sw->hs_on) {
 		if ((ready = atomic_load(&sw->hs->ready)) == 0)
 			return 0;
 		if (ready < 0) {
-			search_hs_release(sw->hs);
-			sw->hs = NULL;
+			/* Kept: the literals scanned are its strings. */
+			sw->hs_off = 1;
 			return 0;
 		}
 		sw->hs_on = 1;
@@ -1809,9 +1920,8 @@ search_word_fast(struct search_job *job, struct search_word *sw, size_t a,
 	}
 	/* The scan failed: one scan per literal from now on. */
 	sw->hs_on = 0;
+	sw->hs_off = 1;
 	w->weight = w->weight - SEARCH_HS_WEIGHT + sw->n_lits;
-	search_hs_release(sw->hs);
-	sw->hs = NULL;
 	return 0;
 #else
 	(void)job;
@@ -2138,7 +2248,8 @@ search_job_finish(struct search_job *job, struct search_result *res)
 #ifdef SEARCH_HS
 	for (i = 0; !job->done && !job->work->gathering &&
 	    i < job->work->n_words; i++)
-		if (job->work->words[i].hs != NULL)
+		if (job->work->words[i].hs != NULL &&
+		    !job->work->words[i].hs_off)
 			search_hs_wait(&job->work->words[i]);
 #endif
 	while (!search_job_step(job, SIZE_MAX))
@@ -2158,7 +2269,7 @@ search_job_fini(struct search_job *job)
 	if (w != NULL) {
 		for (i = 0; i < w->n_words; i++) {
 			sw = &w->words[i];
-			for (k = 0; k < sw->n_lits; k++)
+			for (k = 0; sw->lit_text != NULL && k < sw->n_lits; k++)
 				free(sw->lit_text[k]);
 			free(sw->lit_text);
 			free(sw->lits);
@@ -2169,9 +2280,10 @@ search_job_fini(struct search_job *job)
 				utext_close(sw->ut);
 #endif
 #ifdef SEARCH_HS
-			/* Not waited for: the thread frees it if last. */
+			/* Not waited for: the worker drops it unbuilt if
+			 * no job wants it by then. */
 			if (sw->hs != NULL)
-				search_hs_release(sw->hs);
+				search_hs_drop(sw->hs);
 #endif
 		}
 		free(w->words);

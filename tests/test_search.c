@@ -1068,6 +1068,8 @@ test_hyperscan(void **state)
 	static const char *const many[] = { "kok", "shi", "kok 省",
 	    "jin" };
 	static const char *const jobs[] = { "hito", "kok 省" };
+	static const char *const more[] = { "kou", "chi", "sei", "ten",
+	    "jou", "you", "tai", "kan" };
 	struct search_result hs, other;
 	struct search_index ix;
 	struct search_job job;
@@ -1118,6 +1120,31 @@ test_hyperscan(void **state)
 	}
 	ix.hyperscan = 1;
 	expect_jobs(&ix, jobs, sizeof jobs / sizeof jobs[0], ix.n_fields / 2);
+	/* A word searched again takes its compiled literals from the index:
+	 * ready before the job's first slice (one that covers everything). */
+	for (q = 0; q < 2; q++) {
+		assert_int_equal(search_job_start(&job, &ix, few[q], 0), 0);
+		while (!search_job_step(&job, SIZE_MAX))
+			;
+		assert_int_equal(job.hs_bytes, ix.folded_len);
+		search_job_finish(&job, &hs);
+		expect_well_formed(&ix, &hs);
+		search_result_fini(&hs);
+		search_job_fini(&job);
+	}
+	/* The index keeps eight words: eight more push hito out, and it is
+	 * compiled again, to the same result. */
+	for (q = 0; q < sizeof more / sizeof more[0]; q++) {
+		run(&ix, more[q], &hs);
+		expect_well_formed(&ix, &hs);
+		search_result_fini(&hs);
+	}
+	run(&ix, "hito", &hs);
+	ix.hyperscan = 0;
+	run(&ix, "hito", &other);
+	expect_same_result(&hs, &other);
+	search_result_fini(&hs);
+	search_result_fini(&other);
 	search_index_fini(&ix);
 	doc_free(&doc);
 }
