@@ -259,6 +259,7 @@ draw_type_once(struct ui *ui, const wchar_t *wq, size_t n,
 	size_t k;
 
 	setup(ui);
+	search_forget(ui->find.index);	/* each run as the first (romaji) */
 	draw_frame(ui, 0);
 	find_key(ui, '/', 1);
 	draw_frame(ui, 0);

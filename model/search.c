@@ -421,6 +421,18 @@ search_load_data(struct search_index *ix, const char *name, const char *data,
 static void search_hs_stop(struct search_index *);
 #endif
 
+/* Forget the words kept compiled (stopping the compiling thread: the
+ * next word starts another). */
+void
+search_forget(struct search_index *ix)
+{
+#ifdef SEARCH_HS
+	search_hs_stop(ix);
+#else
+	(void)ix;
+#endif
+}
+
 /* Free the index and Migemo, once its compiling thread has stopped. */
 void
 search_index_fini(struct search_index *ix)

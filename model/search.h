@@ -103,6 +103,9 @@ int search_load_file(struct search_index *ix, const char *path,
 int search_load_data(struct search_index *ix, const char *name,
     const char *data, size_t len_bytes, struct doc **out,
     struct doc_error *err);
+/* Forget the romaji words kept compiled: the next search of each asks
+ * Migemo and compiles again, as the first did (for measuring that). */
+void search_forget(struct search_index *ix);
 /* Free the index (and Migemo, if loaded). */
 void search_index_fini(struct search_index *ix);
 

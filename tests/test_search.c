@@ -1144,6 +1144,15 @@ test_hyperscan(void **state)
 	run(&ix, "hito", &other);
 	expect_same_result(&hs, &other);
 	search_result_fini(&hs);
+	/* Forgotten, the words compile again, on a new thread. */
+	assert_non_null(ix.hs_worker);
+	search_forget(&ix);
+	assert_null(ix.hs_worker);
+	ix.hyperscan = 1;
+	run(&ix, "hito", &hs);
+	assert_non_null(ix.hs_worker);
+	expect_same_result(&hs, &other);
+	search_result_fini(&hs);
 	search_result_fini(&other);
 	search_index_fini(&ix);
 	doc_free(&doc);
