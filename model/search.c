@@ -1100,8 +1100,9 @@ struct search_hs {
 
 /*
  * The index's compiling thread and its queue, newest first: a word typed
- * on is wanted sooner than the prefixes before it, and one whose job has
- * ended (only the queue holds it) is dropped unbuilt.  search_index_fini
+ * on is wanted sooner than the prefixes before it, and one that no job
+ * holds any more (a prefix typed past) is dropped unbuilt (the cache lets
+ * it go when next asked for it).  search_index_fini
  * stops and joins it, so nothing compiles while the program exits.
  */
 struct search_hs_worker {
@@ -1205,10 +1206,16 @@ search_hs_work(void *arg)
 		}
 		k->queue = h->next;
 		pthread_mutex_unlock(&k->lock);
+		/* Dropped under the lock that jobs are counted under, so the
+		 * cache never hands out one about to be dropped. */
 		pthread_mutex_lock(&h->lock);
-		wanted = h->jobs > 0;
+		if (!(wanted = h->jobs > 0)) {
+			h->done = 1;
+			atomic_store(&h->ready, -1);
+		}
 		pthread_mutex_unlock(&h->lock);
-		search_hs_compile(h, wanted);
+		if (wanted)
+			search_hs_compile(h, 1);
 		search_hs_release(h);
 		pthread_mutex_lock(&k->lock);
 	}
@@ -1280,14 +1287,21 @@ search_hs_platform(void)
 	return platform;
 }
 
-/* Take a reference to h for a job. */
-static void
+/* Take a reference to h for a job: 0, or -1 when it was dropped unbuilt
+ * or failed (then none is taken). */
+static int
 search_hs_take(struct search_hs *h)
 {
+	int r = -1;
+
 	pthread_mutex_lock(&h->lock);
-	h->refs++;
-	h->jobs++;
+	if (atomic_load(&h->ready) >= 0) {
+		h->refs++;
+		h->jobs++;
+		r = 0;
+	}
 	pthread_mutex_unlock(&h->lock);
+	return r;
 }
 
 /* Let go of a job's reference to h. */
@@ -1300,8 +1314,9 @@ search_hs_drop(struct search_hs *h)
 	search_hs_release(h);
 }
 
-/* The cached literals of the folded word[0..len) in ix, or NULL; one that
- * will have no database (dropped unbuilt, or failed) is let go. */
+/* The cached literals of the folded word[0..len) in ix, with a job's
+ * reference taken, or NULL; one that will have no database (dropped
+ * unbuilt, or failed) is let go. */
 static struct search_hs *
 search_hs_lookup(struct search_index *ix, const char *word, size_t len)
 {
@@ -1315,7 +1330,7 @@ search_hs_lookup(struct search_index *ix, const char *word, size_t len)
 		if ((h = k->cache[i]) == NULL || strlen(h->word) != len ||
 		    memcmp(h->word, word, len) != 0)
 			continue;
-		if (atomic_load(&h->ready) < 0) {
+		if (search_hs_take(h) != 0) {
 			k->cache[i] = NULL;
 			search_hs_release(h);
 			return NULL;
@@ -1495,16 +1510,16 @@ search_word_romaji(struct search_index *ix, struct search_word *w,
 	migemo *m;
 	char *s;
 
-	if ((m = search_migemo(ix)) == NULL)
-		return;
 #ifdef SEARCH_HS
+	/* A word kept compiled needs neither Migemo nor the compiler. */
 	if (ix->hyperscan && (w->hs = search_hs_lookup(ix, word, len)) !=
 	    NULL) {
-		search_hs_take(w->hs);
 		search_word_lits(w, w->hs->lits, w->hs->n);
 		return;
 	}
 #endif
+	if ((m = search_migemo(ix)) == NULL)
+		return;
 	s = xstrndup(word, len);
 	pat = migemo_query(m, (const unsigned char *)s);
 	free(s);

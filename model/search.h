@@ -104,7 +104,9 @@ int search_load_data(struct search_index *ix, const char *name,
     const char *data, size_t len_bytes, struct doc **out,
     struct doc_error *err);
 /* Forget the romaji words kept compiled: the next search of each asks
- * Migemo and compiles again, as the first did (for measuring that). */
+ * Migemo and compiles again, as the first did (for measuring that).  Jobs
+ * running keep their literals; a word of theirs still waiting to be
+ * compiled is dropped, and they finish one literal at a time. */
 void search_forget(struct search_index *ix);
 /* Free the index (and Migemo, if loaded). */
 void search_index_fini(struct search_index *ix);
