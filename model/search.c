@@ -1152,40 +1152,46 @@ search_hs_release(struct search_hs *h)
 	free(h);
 }
 
-/* Compile h's literals into a block-mode database and the scratch space to
- * scan with it, when wanted; then tell whoever waits. */
+/* Settle h (its lock held): its database and scratch, or none; then tell
+ * whoever waits. */
 static void
-search_hs_compile(struct search_hs *h, int wanted)
+search_hs_settle(struct search_hs *h, hs_database_t *db,
+    hs_scratch_t *scratch)
+{
+	h->db = db;
+	h->scratch = scratch;
+	h->done = 1;
+	atomic_store(&h->ready, db != NULL ? 1 : -1);
+	pthread_cond_broadcast(&h->cond);
+}
+
+/* Compile h's literals into a block-mode database and the scratch space to
+ * scan with it, and settle h. */
+static void
+search_hs_compile(struct search_hs *h)
 {
 	hs_compile_error_t *ce = NULL;
 	hs_database_t *db = NULL;
 	hs_scratch_t *scratch = NULL;
 	unsigned *ids, *flags, i;
 
-	if (wanted) {
-		ids = xreallocarray(NULL, h->n, sizeof *ids);
-		flags = xcalloc(h->n, sizeof *flags);
-		for (i = 0; i < h->n; i++)
-			ids[i] = i;
-		if (hs_compile_lit_multi((const char *const *)h->lits, flags,
-		    ids, h->len, h->n, HS_MODE_BLOCK, NULL, &db, &ce) !=
-		    HS_SUCCESS) {
-			hs_free_compile_error(ce);
-			db = NULL;
-		} else if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {
-			hs_free_database(db);
-			db = NULL;
-			scratch = NULL;
-		}
-		free(ids);
-		free(flags);
+	ids = xreallocarray(NULL, h->n, sizeof *ids);
+	flags = xcalloc(h->n, sizeof *flags);
+	for (i = 0; i < h->n; i++)
+		ids[i] = i;
+	if (hs_compile_lit_multi((const char *const *)h->lits, flags, ids,
+	    h->len, h->n, HS_MODE_BLOCK, NULL, &db, &ce) != HS_SUCCESS) {
+		hs_free_compile_error(ce);
+		db = NULL;
+	} else if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS) {
+		hs_free_database(db);
+		db = NULL;
+		scratch = NULL;
 	}
+	free(ids);
+	free(flags);
 	pthread_mutex_lock(&h->lock);
-	h->db = db;
-	h->scratch = scratch;
-	h->done = 1;
-	atomic_store(&h->ready, db != NULL ? 1 : -1);
-	pthread_cond_broadcast(&h->cond);
+	search_hs_settle(h, db, scratch);
 	pthread_mutex_unlock(&h->lock);
 }
 
@@ -1209,13 +1215,11 @@ search_hs_work(void *arg)
 		/* Dropped under the lock that jobs are counted under, so the
 		 * cache never hands out one about to be dropped. */
 		pthread_mutex_lock(&h->lock);
-		if (!(wanted = h->jobs > 0)) {
-			h->done = 1;
-			atomic_store(&h->ready, -1);
-		}
+		if (!(wanted = h->jobs > 0))
+			search_hs_settle(h, NULL, NULL);
 		pthread_mutex_unlock(&h->lock);
 		if (wanted)
-			search_hs_compile(h, 1);
+			search_hs_compile(h);
 		search_hs_release(h);
 		pthread_mutex_lock(&k->lock);
 	}
@@ -1224,7 +1228,9 @@ search_hs_work(void *arg)
 	pthread_mutex_unlock(&k->lock);
 	while ((h = rest) != NULL) {
 		rest = h->next;
-		search_hs_compile(h, 0);
+		pthread_mutex_lock(&h->lock);
+		search_hs_settle(h, NULL, NULL);
+		pthread_mutex_unlock(&h->lock);
 		search_hs_release(h);
 	}
 	return NULL;
@@ -1362,14 +1368,15 @@ search_hs_keep(struct search_hs_worker *k, struct search_hs *h)
 }
 
 /*
- * Queue a copy of lits, the literals of the folded word[0..len), for w, a
- * word searched in ix, to be compiled, and keep it in the cache: 0, or -1
- * when it would not pay (SEARCH_HS_MIN_BYTES), this CPU does not run
- * Hyperscan, or no thread can be had.
+ * Queue lits, the literals of the folded word[0..len) (taken: lits is left
+ * empty), for w, a word searched in ix, to be compiled, and keep them in
+ * the cache: 0, or -1 (lits kept) when it would not pay
+ * (SEARCH_HS_MIN_BYTES), this CPU does not run Hyperscan, or no thread can
+ * be had.
  */
 static int
 search_hs_start(struct search_index *ix, struct search_word *w,
-    const struct search_lits *lits, const char *word, size_t len)
+    struct search_lits *lits, const char *word, size_t len)
 {
 	struct search_hs_worker *k;
 	struct search_hs *h;
@@ -1386,12 +1393,12 @@ search_hs_start(struct search_index *ix, struct search_word *w,
 	h->jobs = 1;
 	h->word = xstrndup(word, len);
 	h->n = (unsigned)lits->n;
-	h->lits = xreallocarray(NULL, lits->n, sizeof *h->lits);
+	h->lits = lits->v;
 	h->len = xreallocarray(NULL, lits->n, sizeof *h->len);
-	for (i = 0; i < lits->n; i++) {
+	for (i = 0; i < lits->n; i++)
 		h->len[i] = strlen(lits->v[i]);
-		h->lits[i] = xstrndup(lits->v[i], h->len[i]);
-	}
+	lits->v = NULL;
+	lits->n = 0;
 	pthread_mutex_lock(&k->lock);
 	h->next = k->queue;
 	k->queue = h;
@@ -1537,8 +1544,7 @@ search_word_romaji(struct search_index *ix, struct search_word *w,
 #ifdef SEARCH_HS
 	else if (ix->hyperscan && search_hs_start(ix, w, &lits, word, len) ==
 	    0) {
-		/* Its literals are the word's copies: scanned from there. */
-		search_lits_fini(&lits);
+		/* Its literals, now the cache's, are scanned from there. */
 		migemo_release(m, pat);
 		search_word_lits(w, w->hs->lits, w->hs->n);
 		return;
@@ -2371,7 +2377,7 @@ const char *
 search_hyperscan_version(void)
 {
 #ifdef SEARCH_HS
-	return hs_valid_platform() == HS_SUCCESS ? hs_version() : NULL;
+	return search_hs_platform() ? hs_version() : NULL;
 #else
 	return NULL;
 #endif
