@@ -40,8 +40,11 @@
  * search_migemo_int2char, which folds each one as the text is folded and
  * escapes every ASCII metacharacter, so dictionary entries such as
  * "k$_{eff}$" or "(株)" stay literal and the pattern's ＡＢＣ, カナ and
- * Upper case match the folded text's abc, かな and lower case.  The dictionary is opened on the first
- * romaji word, never at build time; if it cannot be opened, migemo_failed
+ * Upper case match the folded text's abc, かな and lower case.  The
+ * dictionary is opened on the first romaji word, never at build time, or
+ * beforehand on a thread of its own (search_prepare_romaji: a browser
+ * starts it when its prompt opens, and does not start a job that would
+ * wait for it, search_romaji_ready); if it cannot be opened, migemo_failed
  * is set and words are searched literally only.
  *
  * Building: search_index_build folds every field of a loaded doc in
@@ -78,7 +81,9 @@
 #endif
 
 #ifdef HAVE_MIGEMO
+#include <errno.h>
 #include <migemo.h>
+#include <pthread.h>
 #include <unicode/uregex.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
@@ -86,7 +91,6 @@
 #if defined(HAVE_MIGEMO) && defined(HAVE_HYPERSCAN)
 #include <hs.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #define SEARCH_HS	1	/* romaji literals through Hyperscan */
 #endif
@@ -420,6 +424,9 @@ search_load_data(struct search_index *ix, const char *name, const char *data,
 #ifdef SEARCH_HS
 static void search_hs_stop(struct search_index *);
 #endif
+#ifdef HAVE_MIGEMO
+static void search_migemo_abandon(struct search_index *);
+#endif
 
 /* Forget the words kept compiled (stopping the compiling thread: the
  * next word starts another). */
@@ -444,6 +451,7 @@ search_index_fini(struct search_index *ix)
 	free(ix->folded);
 	free(ix->segs);
 #ifdef HAVE_MIGEMO
+	search_migemo_abandon(ix);
 	if (ix->migemo != NULL)
 		migemo_close(ix->migemo);
 #endif
@@ -814,23 +822,17 @@ search_migemo_int2char(unsigned int code, unsigned char *out)
 	return n;
 }
 
-/* Open the Migemo dictionary on first use; NULL if it cannot be. */
+/* Open the Migemo dictionary at path and set it up for the folded text;
+ * NULL if it cannot be. */
 static migemo *
-search_migemo(struct search_index *ix)
+search_migemo_open(const char *path)
 {
-	const char *path;
 	migemo *m;
 
-	if (ix->migemo != NULL || ix->migemo_failed)
-		return ix->migemo;
-	if ((path = search_migemo_dict()) == NULL ||
-	    (m = migemo_open(path)) == NULL) {
-		ix->migemo_failed = 1;
+	if (path == NULL || (m = migemo_open(path)) == NULL)
 		return NULL;
-	}
 	if (!migemo_is_enable(m)) {
 		migemo_close(m);
-		ix->migemo_failed = 1;
 		return NULL;
 	}
 	migemo_setproc_int2char(m, search_migemo_int2char);
@@ -841,8 +843,145 @@ search_migemo(struct search_index *ix)
 	    (const unsigned char *)"");
 	migemo_set_operator(m, MIGEMO_OPINDEX_NEST_IN,
 	    (const unsigned char *)"(?:");
-	ix->migemo = m;
 	return m;
+}
+
+/*
+ * The dictionary being loaded on a thread of its own (about 0.1 s, which
+ * the main thread would spend with keys waiting).  Only the main thread
+ * looks at it and takes the result into the index; if the index is freed
+ * first, the thread is left to finish and free it (abandoned).
+ */
+struct search_dict_load {
+	pthread_t	 thread;
+	pthread_mutex_t	 lock;
+	pthread_cond_t	 cond;		/* done was set */
+	char		*path;
+	int		 done;
+	int		 abandoned;
+	migemo		*m;
+};
+
+/* Free a load that has ended. */
+static void
+search_dict_free(struct search_dict_load *d)
+{
+	free(d->path);
+	pthread_mutex_destroy(&d->lock);
+	pthread_cond_destroy(&d->cond);
+	free(d);
+}
+
+/* The loading thread: open the dictionary, then hand it over, or free it
+ * and the load when no index wants them any more. */
+static void *
+search_dict_work(void *arg)
+{
+	struct search_dict_load *d = arg;
+	migemo *m = search_migemo_open(d->path);
+	int abandoned;
+
+	pthread_mutex_lock(&d->lock);
+	if (!(abandoned = d->abandoned)) {
+		d->m = m;
+		d->done = 1;
+		pthread_cond_broadcast(&d->cond);
+	}
+	pthread_mutex_unlock(&d->lock);
+	if (abandoned) {
+		if (m != NULL)
+			migemo_close(m);
+		search_dict_free(d);
+	}
+	return NULL;
+}
+
+/* Take the dictionary m (or its failure, NULL) into ix. */
+static void
+search_migemo_take(struct search_index *ix, migemo *m)
+{
+	ix->migemo = m;
+	ix->migemo_failed = m == NULL;
+}
+
+/*
+ * Wait up to ms milliseconds (for ever when negative) for the dictionary,
+ * starting its load if it has not started: 1 once it is loaded or has
+ * failed, else 0.
+ */
+static int
+search_migemo_wait(struct search_index *ix, double ms)
+{
+	struct search_dict_load *d;
+	struct timespec until;
+	int done;
+
+	if (ix->migemo != NULL || ix->migemo_failed)
+		return 1;
+	if ((d = ix->migemo_load) == NULL) {
+		search_prepare_romaji(ix);
+		if ((d = ix->migemo_load) == NULL)
+			return 1;	/* loaded here: no thread */
+	}
+	clock_gettime(CLOCK_REALTIME, &until);
+	if (ms > 0) {
+		until.tv_sec += (time_t)(ms / 1e3);
+		until.tv_nsec += (long)((ms - (double)(time_t)(ms / 1e3) *
+		    1e3) * 1e6);
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+	}
+	pthread_mutex_lock(&d->lock);
+	while (!d->done) {
+		if (ms < 0)
+			pthread_cond_wait(&d->cond, &d->lock);
+		else if (ms == 0 || pthread_cond_timedwait(&d->cond,
+		    &d->lock, &until) == ETIMEDOUT)
+			break;
+	}
+	done = d->done;
+	pthread_mutex_unlock(&d->lock);
+	if (!done)
+		return 0;
+	pthread_join(d->thread, NULL);
+	search_migemo_take(ix, d->m);
+	search_dict_free(d);
+	ix->migemo_load = NULL;
+	return 1;
+}
+
+/* The dictionary, loaded on first use (waiting for a load under way);
+ * NULL if it cannot be. */
+static migemo *
+search_migemo(struct search_index *ix)
+{
+	(void)search_migemo_wait(ix, -1);
+	return ix->migemo;
+}
+
+/* Let a load under way finish on its own: the index is going. */
+static void
+search_migemo_abandon(struct search_index *ix)
+{
+	struct search_dict_load *d = ix->migemo_load;
+	int done;
+
+	if (d == NULL)
+		return;
+	pthread_mutex_lock(&d->lock);
+	if (!(done = d->done))
+		d->abandoned = 1;
+	pthread_mutex_unlock(&d->lock);
+	if (done) {
+		pthread_join(d->thread, NULL);
+		if (d->m != NULL)
+			migemo_close(d->m);
+		search_dict_free(d);
+	} else
+		pthread_detach(d->thread);
+	ix->migemo_load = NULL;
 }
 
 /* A set of literal strings a Migemo pattern stands for. */
@@ -2359,15 +2498,77 @@ search_result_fini(struct search_result *res)
 	memset(res, 0, sizeof *res);
 }
 
-/* Load the Migemo dictionary now, if romaji search will want it. */
+/* Start loading the Migemo dictionary on a thread, if romaji search will
+ * want it and it has not started (or load it here when no thread can be
+ * had). */
 void
 search_prepare_romaji(struct search_index *ix)
 {
 #ifdef HAVE_MIGEMO
-	if (ix->romaji)
-		(void)search_migemo(ix);
+	struct search_dict_load *d;
+	const char *path;
+
+	if (!ix->romaji || ix->migemo != NULL || ix->migemo_failed ||
+	    ix->migemo_load != NULL)
+		return;
+	if ((path = ix->migemo_dict) == NULL &&
+	    (path = search_migemo_dict()) == NULL) {
+		ix->migemo_failed = 1;
+		return;
+	}
+	d = xcalloc(1, sizeof *d);
+	d->path = xstrdup(path);
+	pthread_mutex_init(&d->lock, NULL);
+	pthread_cond_init(&d->cond, NULL);
+	if (pthread_create(&d->thread, NULL, search_dict_work, d) != 0) {
+		search_migemo_take(ix, search_migemo_open(d->path));
+		search_dict_free(d);
+		return;
+	}
+	ix->migemo_load = d;
 #else
 	(void)ix;
+#endif
+}
+
+#ifdef HAVE_MIGEMO
+/* Whether query has a word read as romaji in ix. */
+static int
+search_has_romaji(const struct search_index *ix, const char *query)
+{
+	struct fold q;
+	const char *p;
+	size_t len;
+	int found = 0;
+
+	if (!ix->romaji || fold_text(&q, query, strlen(query)) != 0)
+		return 0;
+	for (p = q.text; !found && *(p += strspn(p, SEARCH_SPACES)) != '\0';
+	    p += len) {
+		len = strcspn(p, SEARCH_SPACES);
+		found = search_is_romaji(p, len);
+	}
+	fold_fini(&q);
+	return found;
+}
+#endif
+
+/* 1 when a job for query can start at once: no word of it needs the
+ * Migemo dictionary, or it is loaded (or failed) within ms milliseconds
+ * (its load is started if need be); else 0. */
+int
+search_romaji_ready(struct search_index *ix, const char *query, double ms)
+{
+#ifdef HAVE_MIGEMO
+	if (ix->migemo != NULL || ix->migemo_failed ||
+	    !search_has_romaji(ix, query))
+		return 1;
+	return search_migemo_wait(ix, ms);
+#else
+	(void)ix;
+	(void)query;
+	(void)ms;
+	return 1;
 #endif
 }
 

@@ -11,8 +11,9 @@
  * folded text).  With romaji on and C/Migemo built in, a word of at least
  * SEARCH_ROMAJI_MIN_LETTERS ASCII letters also matches Japanese that reads
  * so (its Migemo pattern, run on the folded text with ICU regular
- * expressions); the dictionary is loaded on the first such word, or by
- * search_prepare_romaji.
+ * expressions); the dictionary is loaded on the first such word, or on a
+ * thread of its own from search_prepare_romaji or search_romaji_ready, so
+ * that a browser need never wait for it between keys.
  *
  * A query can also run a slice at a time from an entry (search_job_*), for
  * search as you type: the first match from that entry comes at once, the
@@ -70,8 +71,12 @@ struct search_index {
 						   Hyperscan (when built in) */
 	void			*hs_worker;	/* its compiling thread, or NULL:
 						   stopped by search_index_fini */
+	const char		*migemo_dict;	/* borrowed: the Migemo dictionary,
+						   or NULL for search_migemo_dict's */
 	void			*migemo;	/* loaded on first use, or NULL */
 	int			 migemo_failed;	/* the dictionary could not load */
+	void			*migemo_load;	/* its load on a thread, under
+						   way, or NULL */
 };
 
 /* One matching field and where the words occur in its original text. */
@@ -186,10 +191,22 @@ void search_job_fini(struct search_job *job);
 void search_result_fini(struct search_result *res);
 
 /*
- * Load the Migemo dictionary now when romaji is on (about 0.2 s), so that
- * the first romaji word typed does not wait for it.  Safe to call again.
+ * Start loading the Migemo dictionary on a thread when romaji is on (it
+ * takes about 0.1 s), so that the first romaji word typed does not wait
+ * for it; returns at once.  Safe to call again.  A job that needs the
+ * dictionary before it is loaded waits for it; search_index_fini does not
+ * (it leaves the thread to finish and free it).
  */
 void search_prepare_romaji(struct search_index *ix);
+/*
+ * 1 when search_job_start(query) would not wait for the dictionary: no
+ * word of query is read as romaji, or the dictionary is loaded, or it
+ * cannot be.  Else starts loading it (search_prepare_romaji), waits up to
+ * ms milliseconds (0: not at all; negative: until it is), and says
+ * whether it is now there.
+ */
+int search_romaji_ready(struct search_index *ix, const char *query,
+    double ms);
 
 /* Whether romaji search is built in (C/Migemo present at build time). */
 int search_has_migemo(void);

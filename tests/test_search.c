@@ -12,10 +12,19 @@
 
 #include "tests/util.h"
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <libgen.h>
 #include <locale.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "model/doc.h"
 #include "model/buf.h"
@@ -944,6 +953,206 @@ test_migemo(void **state)
 	search_result_fini(&res);
 }
 
+/*
+ * Migemo's dictionary held back: its path names a FIFO, so opening it
+ * blocks until something writes it, and a load cannot end before the test
+ * says.  The directory links Migemo's other files (read from the
+ * dictionary's directory).  To let go, the path becomes a link to the
+ * real dictionary and the real dictionary is written into the FIFO (a
+ * second name keeps it): Migemo opens the dictionary twice, to tell its
+ * character set from the first 4 KiB and then to read it, and both reads
+ * get the real text whichever way it is done.
+ */
+struct held_dict {
+	char		 dir[64];
+	char		 path[128];	/* what Migemo is given */
+	char		 fifo[128];	/* the FIFO's second name */
+	char		 real[1024];
+	pthread_t	 writer;
+};
+
+/* Make the directory and its links. */
+static void
+held_dict_init(struct held_dict *h)
+{
+	char from[1024], to[1280], link[256], *base;
+	struct dirent *e;
+	DIR *d;
+
+	snprintf(h->dir, sizeof h->dir, "/tmp/shisaku-dict.XXXXXX");
+	assert_non_null(mkdtemp(h->dir));
+	snprintf(h->real, sizeof h->real, "%s", search_migemo_dict());
+	snprintf(from, sizeof from, "%s", h->real);
+	base = dirname(from);
+	assert_non_null(d = opendir(base));
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.' || strcmp(e->d_name, "migemo-dict") ==
+		    0)
+			continue;
+		assert_true((size_t)snprintf(link, sizeof link, "%s/%s",
+		    h->dir, e->d_name) < sizeof link);
+		assert_true((size_t)snprintf(to, sizeof to, "%s/%s", base,
+		    e->d_name) < sizeof to);
+		assert_int_equal(symlink(to, link), 0);
+	}
+	closedir(d);
+	snprintf(h->path, sizeof h->path, "%s/migemo-dict", h->dir);
+	snprintf(h->fifo, sizeof h->fifo, "%s/held", h->dir);
+}
+
+/* Hold the dictionary back: its path is a new FIFO. */
+static void
+held_dict_hold(struct held_dict *h)
+{
+	unlink(h->path);
+	unlink(h->fifo);
+	assert_int_equal(mkfifo(h->path, 0600), 0);
+	assert_int_equal(link(h->path, h->fifo), 0);
+}
+
+/* The writer: the real dictionary into the FIFO, until the reader closes
+ * it (SIGPIPE is ignored: the write then fails). */
+static void *
+held_dict_copy(void *arg)
+{
+	struct held_dict *h = arg;
+	char buf[65536];
+	size_t n;
+	FILE *in = fopen(h->real, "rb");
+	FILE *out = fopen(h->fifo, "wb");
+
+	while (in != NULL && out != NULL && (n = fread(buf, 1, sizeof buf,
+	    in)) > 0)
+		if (fwrite(buf, 1, n, out) != n)
+			break;
+	if (in != NULL)
+		fclose(in);
+	if (out != NULL)
+		fclose(out);
+	return NULL;
+}
+
+/* Whether a thread of this process waits in openat (the load, on the
+ * FIFO: no other thread opens files meanwhile). */
+static int
+held_dict_opening(void)
+{
+	char path[288], buf[64];
+	struct dirent *e;
+	DIR *d = opendir("/proc/self/task");
+	FILE *f;
+	int found = 0;
+
+	while (d != NULL && !found && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof path, "/proc/self/task/%s/syscall",
+		    e->d_name);
+		if ((f = fopen(path, "r")) == NULL)
+			continue;
+		if (fgets(buf, sizeof buf, f) != NULL &&
+		    strtol(buf, NULL, 10) == SYS_openat && buf[0] != 'r')
+			found = 1;
+		fclose(f);
+	}
+	if (d != NULL)
+		closedir(d);
+	return found;
+}
+
+/* Let the dictionary go, once the load waits on the FIFO: its path links
+ * the real one, and a thread writes the real one into the FIFO. */
+static void
+held_dict_release(struct held_dict *h)
+{
+	struct timespec step = { 0, 1000000 };
+	char tmp[160];
+	int i;
+
+	for (i = 0; i < 30000 && !held_dict_opening(); i++)
+		nanosleep(&step, NULL);
+	assert_true(held_dict_opening());
+
+	snprintf(tmp, sizeof tmp, "%s/new", h->dir);
+	assert_int_equal(symlink(h->real, tmp), 0);
+	assert_int_equal(rename(tmp, h->path), 0);
+	assert_int_equal(pthread_create(&h->writer, NULL, held_dict_copy, h),
+	    0);
+}
+
+/* Remove the directory and everything in it. */
+static void
+held_dict_fini(struct held_dict *h)
+{
+	char path[sizeof h->dir + 256];
+	struct dirent *e;
+	DIR *d = opendir(h->dir);
+
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof path, "%s/%s", h->dir, e->d_name);
+		unlink(path);
+	}
+	if (d != NULL)
+		closedir(d);
+	rmdir(h->dir);
+}
+
+/* The dictionary loads on a thread: asking never waits longer than told,
+ * a query without romaji never starts it, a search waits for it, and an
+ * index freed meanwhile leaves the load to end on its own. */
+static void
+test_migemo_thread(void **state)
+{
+	struct fixture *fx = *state;
+	struct search_result res = { 0 };
+	struct search_index other;
+	struct held_dict h;
+	void *load;
+
+	if (migemo_missing())
+		skip();
+	signal(SIGPIPE, SIG_IGN);
+	held_dict_init(&h);
+	held_dict_hold(&h);
+	fx->ix.migemo_dict = h.path;
+	/* No word read as romaji: ready, and nothing loads. */
+	assert_int_equal(search_romaji_ready(&fx->ix, "人材 育成", 0), 1);
+	assert_int_equal(search_romaji_ready(&fx->ix, "ko 1kokusai", 0), 1);
+	assert_null(fx->ix.migemo_load);
+	/* A romaji word: the load starts, and is not there yet (nothing has
+	 * written the FIFO), neither at once nor 5 ms later. */
+	assert_int_equal(search_romaji_ready(&fx->ix, "人材 kokusai", 0), 0);
+	assert_non_null(load = fx->ix.migemo_load);
+	assert_int_equal(search_romaji_ready(&fx->ix, "kokusai", 5), 0);
+	search_prepare_romaji(&fx->ix);
+	assert_ptr_equal(fx->ix.migemo_load, load);	/* one load */
+	assert_null(fx->ix.migemo);
+	/* A search waits for the load, then finds 国際. */
+	held_dict_release(&h);
+	run(&fx->ix, "kokusai", &res);
+	assert_int_equal(pthread_join(h.writer, NULL), 0);
+	assert_non_null(fx->ix.migemo);
+	assert_null(fx->ix.migemo_load);
+	expect_some_range(&res, "国際");
+	search_result_fini(&res);
+	assert_int_equal(search_romaji_ready(&fx->ix, "kokusai", 0), 1);
+
+	/* An index freed while its load waits: freeing does not wait, and
+	 * the load, let go, ends on its own. */
+	held_dict_hold(&h);
+	search_index_build(&other, fx->doc);
+	other.migemo_dict = h.path;
+	assert_int_equal(search_romaji_ready(&other, "jouhou", 0), 0);
+	search_index_fini(&other);
+	assert_null(other.migemo_load);
+	held_dict_release(&h);
+	assert_int_equal(pthread_join(h.writer, NULL), 0);
+	held_dict_fini(&h);
+	signal(SIGPIPE, SIG_DFL);
+}
+
 /* Dictionary entries holding metacharacters stay literal. */
 static void
 test_migemo_escape(void **state)
@@ -1222,6 +1431,8 @@ main(void)
 		    teardown_index),
 		cmocka_unit_test_setup_teardown(test_migemo, setup_index,
 		    teardown_index),
+		cmocka_unit_test_setup_teardown(test_migemo_thread,
+		    setup_index, teardown_index),
 		cmocka_unit_test(test_migemo_escape),
 		cmocka_unit_test(test_hyperscan),
 		cmocka_unit_test_setup_teardown(test_field_of, setup_index,
