@@ -113,11 +113,22 @@ usage_error(const char *fmt, ...)
 	exit(EX_USAGE);
 }
 
+/* The Migemo dictionary: SHISAKU_MIGEMO_DICT when set and not empty, else
+ * the first of the usual places (NULL: none). */
+static const char *
+main_migemo_dict(void)
+{
+	const char *v = getenv("SHISAKU_MIGEMO_DICT");
+
+	return v != NULL && *v != '\0' ? v : search_migemo_dict();
+}
+
 /* Print the version and the libraries built in. */
 static void
 version(void)
 {
 	char icu[U_MAX_VERSION_STRING_LENGTH];
+	const char *dict = main_migemo_dict();
 	UVersionInfo v;
 
 	u_getVersion(v);
@@ -126,13 +137,11 @@ version(void)
 	    yaml_get_version_string(), ui_version());
 	if (!search_has_migemo())
 		printf("romaji search: not built in (C/Migemo was not found)\n");
-	else if (search_migemo_dict() != NULL && search_hyperscan_version()
-	    != NULL)
+	else if (dict != NULL && search_hyperscan_version() != NULL)
 		printf("romaji search: built in (C/Migemo, %s; Hyperscan %s)\n",
-		    search_migemo_dict(), search_hyperscan_version());
-	else if (search_migemo_dict() != NULL)
-		printf("romaji search: built in (C/Migemo, %s)\n",
-		    search_migemo_dict());
+		    dict, search_hyperscan_version());
+	else if (dict != NULL)
+		printf("romaji search: built in (C/Migemo, %s)\n", dict);
 	else
 		printf("romaji search: built in, but no Migemo dictionary is"
 		    " installed\n");
@@ -442,6 +451,7 @@ main(int argc, char **argv)
 		if (opts.no_romaji)
 			ix.romaji = 0;
 		main_hyperscan(&ix);
+		ix.migemo_dict = main_migemo_dict();
 		if (opts.search != NULL)
 			status = main_search(&opts, &ix);
 		else

@@ -463,9 +463,9 @@ find_show_partial(struct ui *ui)
 	find_follow(ui);
 }
 
-/* Start the job of a search restored from the state file (see
- * find_restore_query): 0, or -1 when it cannot start (the search is then
- * off). */
+/* Start the job of a search left pending: restored from the state file
+ * (find_restore_query), or typed before Migemo's dictionary was there
+ * (find_run).  0, or -1 when it cannot start (the search is then off). */
 static int
 find_start_pending(struct ui *ui)
 {
@@ -474,7 +474,8 @@ find_start_pending(struct ui *ui)
 	if (!f->pending)
 		return 0;
 	f->pending = 0;
-	if (search_job_start(&f->job, f->index, f->query.data, 0) != 0) {
+	if (search_job_start(&f->job, f->index, f->query.data,
+	    f->pending_from) != 0) {
 		search_job_fini(&f->job);
 		f->running = 0;
 		f->active = 0;
@@ -518,8 +519,14 @@ find_work(struct ui *ui)
 
 	if (!f->running)
 		return 0;
-	if (f->pending)
+	if (f->pending) {
+		/* Its romaji word waits for the dictionary, a slice at a
+		 * time, so that keys are read meanwhile. */
+		if (!search_romaji_ready(f->index, f->query.data,
+		    FIND_SLICE_MS))
+			return 0;
 		return find_start_pending(ui) != 0;
+	}
 	do {
 		if (f->installing) {
 			if (find_collect_some(ui, FIND_BATCH)) {
@@ -549,16 +556,26 @@ find_run(struct ui *ui)
 {
 	struct find *f = &ui->find;
 	double t0 = find_now_ms(), ms;
+	size_t from;
 
 	find_clear(ui);
 	find_restore(ui);
 	find_note_place(ui);
 	if (f->query.len == 0)
 		return;
-	if (search_job_start(&f->job, f->index, f->query.data,
-	    search_field_of(f->index, f->origin_node,
-	    f->origin_measure == OUTLINE_NODE ? SIZE_MAX :
-	    f->origin_measure)) != 0) {
+	from = search_field_of(f->index, f->origin_node,
+	    f->origin_measure == OUTLINE_NODE ? SIZE_MAX : f->origin_measure);
+	if (!search_romaji_ready(f->index, f->query.data, 0)) {
+		/* Migemo's dictionary is still loading: find_work starts
+		 * the search once it is there, between keys. */
+		f->pending_from = from;
+		f->pending = 1;
+		f->active = 1;
+		f->running = 1;
+		f->follow = 1;
+		return;
+	}
+	if (search_job_start(&f->job, f->index, f->query.data, from) != 0) {
 		search_job_fini(&f->job);
 		return;
 	}
@@ -763,8 +780,11 @@ find_restore_query(struct ui *ui, const char *query)
 	buf_clear(&f->query);
 	buf_adds(&f->query, query);
 	find_clear(ui);
-	/* Started by find_work, after the first frame: a romaji query
-	 * loads Migemo's dictionary first (about 0.1 s). */
+	/* Started by find_work, after the first frame; a romaji query
+	 * waits there for Migemo's dictionary (about 0.1 s), whose load
+	 * starts then, on a thread, so that not even its start holds the
+	 * frame back. */
+	f->pending_from = 0;
 	f->active = 1;
 	f->running = 1;
 	f->pending = 1;

@@ -673,8 +673,9 @@ ui_run(const struct doc *doc, struct search_index *index, int remember)
 		}
 		draw = 1;
 		if (ui.find.prompt) {
-			/* The prompt is on the screen: load the romaji
-			 * dictionary while the person starts typing. */
+			/* The prompt is on the screen: start loading the
+			 * romaji dictionary (on a thread) while the person
+			 * starts typing. */
 			search_prepare_romaji(index);
 		}
 		if (find_busy(&ui)) {

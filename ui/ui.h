@@ -94,7 +94,10 @@ struct find {
 	struct search_job	 job;		/* the search, while running */
 	int			 pending;	/* running, but job not yet
 						   started (find_work starts
-						   it, after a frame) */
+						   it, after a frame, once
+						   Migemo's dictionary is
+						   there if it needs it) */
+	size_t			 pending_from;	/* the field it starts at */
 	int			 running;	/* job is being stepped; result
 						   is partial */
 	int			 follow;	/* take the selection to the
