@@ -8,7 +8,7 @@
  * folds joined.  Most segments are one code point whose fold is one code
  * point of the same UTF-8 length (kana, kanji, ASCII, where only the kana
  * shift or ASCII lowercase changes anything): that fact is asked of ICU once
- * per BMP code point and kept in two static tables, so the common path costs
+ * per BMP code point and kept in a static table, so the common path costs
  * a table lookup and never calls the normaliser.  Every other segment (a
  * base with combining marks, full-width and half-width forms, ligatures, an
  * ill-formed sequence) goes through unorm2_normalize in UTF-16.
@@ -19,13 +19,21 @@
  * the original too (ß to ss keeps its length but is recorded: half of it
  * is not a character).
  *
- * Limits: the tables are statics filled on first use: not thread-safe.  If
- * ICU cannot give the normaliser, only ASCII case and kana are folded.  A
+ * Threads: the table is filled on first use, an entry at a time, and any
+ * thread may fill one (relaxed atomics: two threads filling one entry
+ * write the same value); the normaliser is asked for once (pthread_once).
+ * So texts may be folded on several threads at once (the index's Migemo
+ * thread folds the literals it writes).
+ *
+ * Limits: if ICU cannot give the normaliser, only ASCII case and kana are
+ * folded.  A
  * base followed by more than FOLD_MAX_SEG_BYTES of combining marks is cut
  * into pieces that are folded apart.
  */
 #include "model/fold.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,8 +57,8 @@
 #define FOLD_TO(e)	((UChar32)((e) & 0x1FFFFF))
 
 static const UNormalizer2	*fold_norm;	/* NFKC_Casefold, ICU's own */
-static int			 fold_norm_tried;
-static uint32_t			 fold_bmp[0x10000];	/* FOLD_* << 24 | the
+static pthread_once_t		 fold_norm_once = PTHREAD_ONCE_INIT;
+static _Atomic uint32_t		 fold_bmp[0x10000];	/* FOLD_* << 24 | the
 							   simple fold; 0 when
 							   not computed yet */
 
@@ -77,18 +85,23 @@ fold_kana(UChar32 c)
 	return c;
 }
 
-/* Get ICU's NFKC_Casefold normaliser once (NULL if ICU has no data). */
-static const UNormalizer2 *
-fold_normalizer(void)
+/* Ask ICU for its NFKC_Casefold normaliser (NULL if ICU has no data). */
+static void
+fold_norm_get(void)
 {
 	UErrorCode ue = U_ZERO_ERROR;
 
-	if (!fold_norm_tried) {
-		fold_norm_tried = 1;
-		fold_norm = unorm2_getNFKCCasefoldInstance(&ue);
-		if (U_FAILURE(ue))
-			fold_norm = NULL;
-	}
+	fold_norm = unorm2_getNFKCCasefoldInstance(&ue);
+	if (U_FAILURE(ue))
+		fold_norm = NULL;
+}
+
+/* ICU's NFKC_Casefold normaliser, asked for once (NULL if ICU has no
+ * data). */
+static const UNormalizer2 *
+fold_normalizer(void)
+{
+	pthread_once(&fold_norm_once, fold_norm_get);
 	return fold_norm;
 }
 
@@ -140,9 +153,11 @@ fold_info(UChar32 c)
 
 	if (c > 0xFFFF)
 		return fold_classify(c);
-	e = fold_bmp[c];
-	if (e == 0)
-		e = fold_bmp[c] = fold_classify(c);
+	e = atomic_load_explicit(&fold_bmp[c], memory_order_relaxed);
+	if (e == 0) {
+		e = fold_classify(c);
+		atomic_store_explicit(&fold_bmp[c], e, memory_order_relaxed);
+	}
 	return e;
 }
 
