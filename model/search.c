@@ -40,12 +40,14 @@
  * search_migemo_int2char, which folds each one as the text is folded and
  * escapes every ASCII metacharacter, so dictionary entries such as
  * "k$_{eff}$" or "(株)" stay literal and the pattern's ＡＢＣ, カナ and
- * Upper case match the folded text's abc, かな and lower case.  The
- * dictionary is opened on the first romaji word, never at build time, or
- * beforehand on a thread of its own (search_prepare_romaji: a browser
- * starts it when its prompt opens, and does not start a job that would
- * wait for it, search_romaji_ready); if it cannot be opened, migemo_failed
- * is set and words are searched literally only.
+ * Upper case match the folded text's abc, かな and lower case.  Migemo
+ * runs on a thread of the index's own (struct search_mig), never at build
+ * time: it loads the dictionary, then writes the patterns of the words
+ * asked for, keeping the last few, while the browser goes on taking keys
+ * (search_prepare_romaji when its prompt opens; search_romaji_ready before
+ * it starts a job, which would otherwise wait for a pattern).  If the
+ * dictionary cannot be opened, migemo_failed is set and words are searched
+ * literally only.
  *
  * Building: search_index_build folds every field of a loaded doc in
  * document order.  search_load_file and search_load_data fold while the
@@ -57,8 +59,9 @@
  * order (a file that writes its keys out of the schema's order is indexed
  * again after loading, by search_index_build).
  *
- * Limits: not thread-safe (fold's tables).  A result's hits and their ranges
- * live in one allocation (hits first), freed by search_result_fini.
+ * Limits: an index is for one thread (its own threads aside).  A result's
+ * hits and their ranges live in one allocation (hits first), freed by
+ * search_result_fini.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE	1	/* memmem */
@@ -425,7 +428,8 @@ search_load_data(struct search_index *ix, const char *name, const char *data,
 static void search_hs_stop(struct search_index *);
 #endif
 #ifdef HAVE_MIGEMO
-static void search_migemo_abandon(struct search_index *);
+static void search_mig_stop(struct search_index *);
+static void search_mig_forget(struct search_index *);
 #endif
 
 /* Forget the words kept compiled (stopping the compiling thread: the
@@ -433,6 +437,9 @@ static void search_migemo_abandon(struct search_index *);
 void
 search_forget(struct search_index *ix)
 {
+#ifdef HAVE_MIGEMO
+	search_mig_forget(ix);
+#endif
 #ifdef SEARCH_HS
 	search_hs_stop(ix);
 #else
@@ -451,9 +458,7 @@ search_index_fini(struct search_index *ix)
 	free(ix->folded);
 	free(ix->segs);
 #ifdef HAVE_MIGEMO
-	search_migemo_abandon(ix);
-	if (ix->migemo != NULL)
-		migemo_close(ix->migemo);
+	search_mig_stop(ix);
 #endif
 	memset(ix, 0, sizeof *ix);
 }
@@ -846,142 +851,310 @@ search_migemo_open(const char *path)
 	return m;
 }
 
-/*
- * The dictionary being loaded on a thread of its own (about 0.1 s, which
- * the main thread would spend with keys waiting).  Only the main thread
- * looks at it and takes the result into the index; if the index is freed
- * first, the thread is left to finish and free it (abandoned).
- */
-struct search_dict_load {
-	pthread_t	 thread;
-	pthread_mutex_t	 lock;
-	pthread_cond_t	 cond;		/* done was set */
-	char		*path;
-	int		 done;
-	int		 abandoned;
-	migemo		*m;
-};
+#define SEARCH_PAT_CACHE	16	/* words whose patterns are kept */
 
-/* Free a load that has ended. */
-static void
-search_dict_free(struct search_dict_load *d)
+/* The slot of a cache to fill: the first empty one (used 0), else the
+ * least recently used (the smallest of used[0..n), n > 0). */
+static size_t
+search_lru_slot(const unsigned long *used, size_t n)
 {
-	free(d->path);
-	pthread_mutex_destroy(&d->lock);
-	pthread_cond_destroy(&d->cond);
-	free(d);
+	size_t i, old = 0;
+
+	for (i = 1; i < n && used[old] != 0; i++)
+		if (used[i] < used[old])
+			old = i;
+	return old;
 }
 
-/* The loading thread: open the dictionary, then hand it over, or free it
- * and the load when no index wants them any more. */
-static void *
-search_dict_work(void *arg)
-{
-	struct search_dict_load *d = arg;
-	migemo *m = search_migemo_open(d->path);
-	int abandoned;
+/* A romaji word's Migemo pattern, asked for or written. */
+struct search_pat {
+	char			*word;		/* folded */
+	char			*pattern;	/* NULL: none (no dictionary) */
+	unsigned long		 used;		/* for the cache's LRU */
+	struct search_pat	*next;		/* in the queue */
+};
 
-	pthread_mutex_lock(&d->lock);
-	if (!(abandoned = d->abandoned)) {
-		d->m = m;
-		d->done = 1;
-		pthread_cond_broadcast(&d->cond);
+/*
+ * The index's Migemo thread: it loads the dictionary (about 0.1 s here),
+ * then writes the patterns of the words queued, newest first (11 ms for
+ * "shi"), each kept in a cache of the last SEARCH_PAT_CACHE.  The main
+ * thread never waits for either unless told to (search_romaji_ready with
+ * a time, or a job that needs a pattern), so no keystroke does.  Only this
+ * thread touches the migemo object.  Queue and cache are under lock.
+ * search_index_fini stops and joins the thread once the dictionary has
+ * loaded (a pattern takes milliseconds); while it still loads, the thread
+ * is left to finish and free everything itself (abandoned), as the load
+ * may wait on a slow file.
+ */
+struct search_mig {
+	pthread_t		 thread;
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 cond;		/* loaded, a pattern written,
+						   queue or stop changed */
+	char			*path;
+	int			 loaded;	/* m is set (NULL: failed) */
+	int			 stop;
+	int			 abandoned;
+	migemo			*m;		/* the thread's alone */
+	struct search_pat	*queue;		/* newest first */
+	struct search_pat	*busy;		/* being written, or NULL */
+	struct search_pat	*cache[SEARCH_PAT_CACHE];
+	unsigned long		 clock;
+	unsigned long		 queries;	/* patterns written */
+};
+
+/* Free a word's pattern. */
+static void
+search_pat_free(struct search_pat *p)
+{
+	free(p->word);
+	free(p->pattern);
+	free(p);
+}
+
+/* Free the Migemo thread's state (the thread has ended). */
+static void
+search_mig_free(struct search_mig *k)
+{
+	struct search_pat *p;
+	size_t i;
+
+	while ((p = k->queue) != NULL) {
+		k->queue = p->next;
+		search_pat_free(p);
 	}
-	pthread_mutex_unlock(&d->lock);
-	if (abandoned) {
-		if (m != NULL)
-			migemo_close(m);
-		search_dict_free(d);
+	for (i = 0; i < SEARCH_PAT_CACHE; i++)
+		if (k->cache[i] != NULL)
+			search_pat_free(k->cache[i]);
+	if (k->m != NULL)
+		migemo_close(k->m);
+	free(k->path);
+	pthread_mutex_destroy(&k->lock);
+	pthread_cond_destroy(&k->cond);
+	free(k);
+}
+
+/* Keep p, written, in k's cache (its lock held), in place of the least
+ * recently used. */
+static void
+search_mig_keep(struct search_mig *k, struct search_pat *p)
+{
+	unsigned long used[SEARCH_PAT_CACHE];
+	size_t i, old;
+
+	for (i = 0; i < SEARCH_PAT_CACHE; i++)
+		used[i] = k->cache[i] != NULL ? k->cache[i]->used : 0;
+	old = search_lru_slot(used, SEARCH_PAT_CACHE);
+	if (k->cache[old] != NULL)
+		search_pat_free(k->cache[old]);
+	p->used = ++k->clock;
+	k->cache[old] = p;
+}
+
+/* Write p's pattern with m (NULL: no dictionary, no pattern). */
+static void
+search_mig_query(migemo *m, struct search_pat *p)
+{
+	unsigned char *pat;
+
+	if (m == NULL || (pat = migemo_query(m,
+	    (const unsigned char *)p->word)) == NULL)
+		return;
+	p->pattern = xstrdup((const char *)pat);
+	migemo_release(m, pat);
+}
+
+/* The thread: load the dictionary, then write the patterns queued until
+ * stopped; free everything if abandoned while loading. */
+static void *
+search_mig_work(void *arg)
+{
+	struct search_mig *k = arg;
+	migemo *m = search_migemo_open(k->path);
+	struct search_pat *p;
+
+	pthread_mutex_lock(&k->lock);
+	if (k->abandoned) {
+		pthread_mutex_unlock(&k->lock);
+		k->m = m;
+		search_mig_free(k);
+		return NULL;
 	}
+	k->m = m;
+	k->loaded = 1;
+	pthread_cond_broadcast(&k->cond);
+	while (!k->stop) {
+		if ((p = k->queue) == NULL) {
+			pthread_cond_wait(&k->cond, &k->lock);
+			continue;
+		}
+		k->queue = p->next;
+		k->busy = p;
+		pthread_mutex_unlock(&k->lock);
+		search_mig_query(m, p);
+		pthread_mutex_lock(&k->lock);
+		k->busy = NULL;
+		k->queries++;
+		search_mig_keep(k, p);
+		pthread_cond_broadcast(&k->cond);
+	}
+	pthread_mutex_unlock(&k->lock);
 	return NULL;
 }
 
-/* Take the dictionary m (or its failure, NULL) into ix. */
+/* Stop the index's Migemo thread: joined once its dictionary has loaded,
+ * else left to finish and free everything itself. */
 static void
-search_migemo_take(struct search_index *ix, migemo *m)
+search_mig_stop(struct search_index *ix)
 {
-	ix->migemo = m;
-	ix->migemo_failed = m == NULL;
+	struct search_mig *k = ix->migemo_thread;
+	int loaded;
+
+	if (k == NULL)
+		return;
+	pthread_mutex_lock(&k->lock);
+	if (!(loaded = k->loaded))
+		k->abandoned = 1;
+	k->stop = 1;
+	pthread_cond_broadcast(&k->cond);
+	pthread_mutex_unlock(&k->lock);
+	if (loaded) {
+		pthread_join(k->thread, NULL);
+		search_mig_free(k);
+	} else
+		pthread_detach(k->thread);
+	ix->migemo_thread = NULL;
+	ix->migemo = NULL;
+}
+
+/* Forget the patterns written: each is written again when next asked
+ * for. */
+static void
+search_mig_forget(struct search_index *ix)
+{
+	struct search_mig *k = ix->migemo_thread;
+	size_t i;
+
+	if (k == NULL)
+		return;
+	pthread_mutex_lock(&k->lock);
+	for (i = 0; i < SEARCH_PAT_CACHE; i++) {
+		if (k->cache[i] != NULL)
+			search_pat_free(k->cache[i]);
+		k->cache[i] = NULL;
+	}
+	pthread_mutex_unlock(&k->lock);
+}
+
+/* Note in ix (k's lock held) whether the dictionary has loaded. */
+static void
+search_mig_note(struct search_index *ix, struct search_mig *k)
+{
+	if (k->loaded) {
+		ix->migemo = k->m;
+		ix->migemo_failed = k->m == NULL;
+		ix->migemo_queries = k->queries;
+	}
+}
+
+/* The written pattern of the folded word w in k's cache (its lock held),
+ * or NULL. */
+static struct search_pat *
+search_mig_cached(struct search_mig *k, const char *w)
+{
+	size_t i;
+
+	for (i = 0; i < SEARCH_PAT_CACHE; i++)
+		if (k->cache[i] != NULL && strcmp(k->cache[i]->word, w) == 0) {
+			k->cache[i]->used = ++k->clock;
+			return k->cache[i];
+		}
+	return NULL;
+}
+
+/* Whether w is queued in k or being written (its lock held). */
+static int
+search_mig_queued(const struct search_mig *k, const char *w)
+{
+	const struct search_pat *p;
+
+	if (k->busy != NULL && strcmp(k->busy->word, w) == 0)
+		return 1;
+	for (p = k->queue; p != NULL; p = p->next)
+		if (strcmp(p->word, w) == 0)
+			return 1;
+	return 0;
+}
+
+/* The deadline ms milliseconds from now (CLOCK_REALTIME, as
+ * pthread_cond_timedwait wants). */
+static struct timespec
+search_mig_deadline(double ms)
+{
+	struct timespec t;
+	long ns;
+
+	clock_gettime(CLOCK_REALTIME, &t);
+	ns = (long)(ms * 1e6);
+	t.tv_sec += ns / 1000000000L;
+	t.tv_nsec += ns % 1000000000L;
+	if (t.tv_nsec >= 1000000000L) {
+		t.tv_sec++;
+		t.tv_nsec -= 1000000000L;
+	}
+	return t;
 }
 
 /*
- * Wait up to ms milliseconds (for ever when negative) for the dictionary,
- * starting its load if it has not started: 1 once it is loaded or has
- * failed, else 0.
+ * The Migemo pattern of the folded word[0..len): 1 with *out set to a copy
+ * (NULL: none, no dictionary) once written; else queued, and 0 if not
+ * written by the deadline (NULL: wait until it is; a time now: not at
+ * all).  out may be NULL.  Starts the thread if need be.
  */
 static int
-search_migemo_wait(struct search_index *ix, double ms)
+search_mig_pattern(struct search_index *ix, const char *word, size_t len,
+    const struct timespec *until, char **out)
 {
-	struct search_dict_load *d;
-	struct timespec until;
-	int done;
+	struct search_mig *k;
+	struct search_pat *p;
+	char *w;
+	int r = 0, late = 0;
 
-	if (ix->migemo != NULL || ix->migemo_failed)
-		return 1;
-	if ((d = ix->migemo_load) == NULL) {
-		search_prepare_romaji(ix);
-		if ((d = ix->migemo_load) == NULL)
-			return 1;	/* loaded here: no thread */
+	search_prepare_romaji(ix);
+	if ((k = ix->migemo_thread) == NULL) {
+		if (out != NULL)
+			*out = NULL;
+		return 1;		/* no dictionary, or no thread */
 	}
-	clock_gettime(CLOCK_REALTIME, &until);
-	if (ms > 0) {
-		until.tv_sec += (time_t)(ms / 1e3);
-		until.tv_nsec += (long)((ms - (double)(time_t)(ms / 1e3) *
-		    1e3) * 1e6);
-		if (until.tv_nsec >= 1000000000L) {
-			until.tv_sec++;
-			until.tv_nsec -= 1000000000L;
-		}
-	}
-	pthread_mutex_lock(&d->lock);
-	while (!d->done) {
-		if (ms < 0)
-			pthread_cond_wait(&d->cond, &d->lock);
-		else if (ms == 0 || pthread_cond_timedwait(&d->cond,
-		    &d->lock, &until) == ETIMEDOUT)
+	w = xstrndup(word, len);
+	pthread_mutex_lock(&k->lock);
+	for (;;) {
+		search_mig_note(ix, k);
+		if ((p = search_mig_cached(k, w)) != NULL) {
+			if (out != NULL)
+				*out = p->pattern != NULL ?
+				    xstrdup(p->pattern) : NULL;
+			r = 1;
 			break;
+		}
+		if (late)
+			break;
+		if (!search_mig_queued(k, w)) {
+			p = xcalloc(1, sizeof *p);
+			p->word = xstrdup(w);
+			p->next = k->queue;
+			k->queue = p;
+			pthread_cond_broadcast(&k->cond);
+		}
+		if (until == NULL)
+			pthread_cond_wait(&k->cond, &k->lock);
+		else
+			late = pthread_cond_timedwait(&k->cond, &k->lock,
+			    until) == ETIMEDOUT;
 	}
-	done = d->done;
-	pthread_mutex_unlock(&d->lock);
-	if (!done)
-		return 0;
-	pthread_join(d->thread, NULL);
-	search_migemo_take(ix, d->m);
-	search_dict_free(d);
-	ix->migemo_load = NULL;
-	return 1;
-}
-
-/* The dictionary, loaded on first use (waiting for a load under way);
- * NULL if it cannot be. */
-static migemo *
-search_migemo(struct search_index *ix)
-{
-	(void)search_migemo_wait(ix, -1);
-	return ix->migemo;
-}
-
-/* Let a load under way finish on its own: the index is going. */
-static void
-search_migemo_abandon(struct search_index *ix)
-{
-	struct search_dict_load *d = ix->migemo_load;
-	int done;
-
-	if (d == NULL)
-		return;
-	pthread_mutex_lock(&d->lock);
-	if (!(done = d->done))
-		d->abandoned = 1;
-	pthread_mutex_unlock(&d->lock);
-	if (done) {
-		pthread_join(d->thread, NULL);
-		if (d->m != NULL)
-			migemo_close(d->m);
-		search_dict_free(d);
-	} else
-		pthread_detach(d->thread);
-	ix->migemo_load = NULL;
+	pthread_mutex_unlock(&k->lock);
+	free(w);
+	return r;
 }
 
 /* A set of literal strings a Migemo pattern stands for. */
@@ -1490,16 +1663,12 @@ search_hs_lookup(struct search_index *ix, const char *word, size_t len)
 static void
 search_hs_keep(struct search_hs_worker *k, struct search_hs *h)
 {
-	size_t i, old = 0;
+	unsigned long used[SEARCH_HS_CACHE];
+	size_t i, old;
 
-	for (i = 0; i < SEARCH_HS_CACHE; i++) {
-		if (k->cache[i] == NULL) {
-			old = i;
-			break;
-		}
-		if (k->cache[i]->used < k->cache[old]->used)
-			old = i;
-	}
+	for (i = 0; i < SEARCH_HS_CACHE; i++)
+		used[i] = k->cache[i] != NULL ? k->cache[i]->used : 0;
+	old = search_lru_slot(used, SEARCH_HS_CACHE);
 	if (k->cache[old] != NULL)
 		search_hs_release(k->cache[old]);
 	h->used = ++k->clock;
@@ -1652,9 +1821,7 @@ search_word_romaji(struct search_index *ix, struct search_word *w,
 	UParseError pe;
 	URegularExpression *re;
 	UText *put;
-	unsigned char *pat;
-	migemo *m;
-	char *s;
+	char *pat;
 
 #ifdef SEARCH_HS
 	/* A word kept compiled needs neither Migemo nor the compiler. */
@@ -1664,11 +1831,7 @@ search_word_romaji(struct search_index *ix, struct search_word *w,
 		return;
 	}
 #endif
-	if ((m = search_migemo(ix)) == NULL)
-		return;
-	s = xstrndup(word, len);
-	pat = migemo_query(m, (const unsigned char *)s);
-	free(s);
+	(void)search_mig_pattern(ix, word, len, NULL, &pat);
 	if (pat == NULL)
 		return;
 	max = SEARCH_LITS_MAX;
@@ -1678,28 +1841,28 @@ search_word_romaji(struct search_index *ix, struct search_word *w,
 	    SEARCH_HS_MIN_BYTES / SEARCH_HS_LITS_MAX)
 		max = SEARCH_HS_LITS_MAX;
 #endif
-	if (search_lits_parse((const char *)pat, &lits, max) != 0)
+	if (search_lits_parse(pat, &lits, max) != 0)
 		lits.v = NULL;
 #ifdef SEARCH_HS
 	else if (ix->hyperscan && search_hs_start(ix, w, &lits, word, len) ==
 	    0) {
 		/* Its literals, now the cache's, are scanned from there. */
-		migemo_release(m, pat);
+		free(pat);
 		search_word_lits(w, w->hs->lits, w->hs->n);
 		return;
 	} else if (lits.n > SEARCH_LITS_MAX)
 		search_lits_fini(&lits);
 #endif
 	if (lits.v != NULL) {
-		migemo_release(m, pat);
+		free(pat);
 		w->lit_text = lits.v;
 		search_word_lits(w, lits.v, lits.n);
 		return;
 	}
-	put = utext_openUTF8(NULL, (const char *)pat, -1, &ue);
+	put = utext_openUTF8(NULL, pat, -1, &ue);
 	re = uregex_openUText(put, 0, &pe, &ue);	/* copies the pattern */
 	utext_close(put);
-	migemo_release(m, pat);
+	free(pat);
 	if (U_FAILURE(ue)) {
 		/* Escaping makes this unreachable; keep the literal search. */
 		if (re != NULL)
@@ -2498,72 +2661,66 @@ search_result_fini(struct search_result *res)
 	memset(res, 0, sizeof *res);
 }
 
-/* Start loading the Migemo dictionary on a thread, if romaji search will
- * want it and it has not started (or load it here when no thread can be
- * had). */
+/* Start the index's Migemo thread, loading the dictionary, if romaji
+ * search will want it and it has not started (none when there is no
+ * dictionary or no thread can be had: romaji is then off). */
 void
 search_prepare_romaji(struct search_index *ix)
 {
 #ifdef HAVE_MIGEMO
-	struct search_dict_load *d;
+	struct search_mig *k;
 	const char *path;
 
-	if (!ix->romaji || ix->migemo != NULL || ix->migemo_failed ||
-	    ix->migemo_load != NULL)
+	if (!ix->romaji || ix->migemo_failed || ix->migemo_thread != NULL)
 		return;
 	if ((path = ix->migemo_dict) == NULL &&
 	    (path = search_migemo_dict()) == NULL) {
 		ix->migemo_failed = 1;
 		return;
 	}
-	d = xcalloc(1, sizeof *d);
-	d->path = xstrdup(path);
-	pthread_mutex_init(&d->lock, NULL);
-	pthread_cond_init(&d->cond, NULL);
-	if (pthread_create(&d->thread, NULL, search_dict_work, d) != 0) {
-		search_migemo_take(ix, search_migemo_open(d->path));
-		search_dict_free(d);
+	k = xcalloc(1, sizeof *k);
+	k->path = xstrdup(path);
+	pthread_mutex_init(&k->lock, NULL);
+	pthread_cond_init(&k->cond, NULL);
+	if (pthread_create(&k->thread, NULL, search_mig_work, k) != 0) {
+		search_mig_free(k);
+		ix->migemo_failed = 1;
 		return;
 	}
-	ix->migemo_load = d;
+	ix->migemo_thread = k;
 #else
 	(void)ix;
 #endif
 }
 
-#ifdef HAVE_MIGEMO
-/* Whether query has a word read as romaji in ix. */
-static int
-search_has_romaji(const struct search_index *ix, const char *query)
-{
-	struct fold q;
-	const char *p;
-	size_t len;
-	int found = 0;
-
-	if (!ix->romaji || fold_text(&q, query, strlen(query)) != 0)
-		return 0;
-	for (p = q.text; !found && *(p += strspn(p, SEARCH_SPACES)) != '\0';
-	    p += len) {
-		len = strcspn(p, SEARCH_SPACES);
-		found = search_is_romaji(p, len);
-	}
-	fold_fini(&q);
-	return found;
-}
-#endif
-
-/* 1 when a job for query can start at once: no word of it needs the
- * Migemo dictionary, or it is loaded (or failed) within ms milliseconds
- * (its load is started if need be); else 0. */
+/*
+ * 1 when a job for query can start at once: the patterns of its romaji
+ * words are written (or cannot be), by the time ms milliseconds from now
+ * (0: now; negative: waiting until they are); else 0.  The words are
+ * queued for the Migemo thread (started if need be).
+ */
 int
 search_romaji_ready(struct search_index *ix, const char *query, double ms)
 {
 #ifdef HAVE_MIGEMO
-	if (ix->migemo != NULL || ix->migemo_failed ||
-	    !search_has_romaji(ix, query))
+	struct timespec until;
+	struct fold q;
+	const char *p;
+	size_t len;
+	int ready = 1;
+
+	if (!ix->romaji || ix->migemo_failed ||
+	    fold_text(&q, query, strlen(query)) != 0)
 		return 1;
-	return search_migemo_wait(ix, ms);
+	until = search_mig_deadline(ms > 0 ? ms : 0);
+	for (p = q.text; *(p += strspn(p, SEARCH_SPACES)) != '\0'; p += len) {
+		len = strcspn(p, SEARCH_SPACES);
+		if (search_is_romaji(p, len) && !search_mig_pattern(ix, p, len,
+		    ms < 0 ? NULL : &until, NULL))
+			ready = 0;
+	}
+	fold_fini(&q);
+	return ready;
 #else
 	(void)ix;
 	(void)query;

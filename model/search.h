@@ -11,9 +11,10 @@
  * folded text).  With romaji on and C/Migemo built in, a word of at least
  * SEARCH_ROMAJI_MIN_LETTERS ASCII letters also matches Japanese that reads
  * so (its Migemo pattern, run on the folded text with ICU regular
- * expressions); the dictionary is loaded on the first such word, or on a
- * thread of its own from search_prepare_romaji or search_romaji_ready, so
- * that a browser need never wait for it between keys.
+ * expressions).  A thread of the index's loads the Migemo dictionary and
+ * writes each romaji word's pattern (search_prepare_romaji,
+ * search_romaji_ready), so that a browser need never wait for Migemo on a
+ * keystroke.
  *
  * A query can also run a slice at a time from an entry (search_job_*), for
  * search as you type: the first match from that entry comes at once, the
@@ -73,10 +74,15 @@ struct search_index {
 						   stopped by search_index_fini */
 	const char		*migemo_dict;	/* borrowed: the Migemo dictionary,
 						   or NULL for search_migemo_dict's */
-	void			*migemo;	/* loaded on first use, or NULL */
+	void			*migemo;	/* the dictionary once loaded, or
+						   NULL: its thread's alone, to
+						   look at only */
 	int			 migemo_failed;	/* the dictionary could not load */
-	void			*migemo_load;	/* its load on a thread, under
-						   way, or NULL */
+	void			*migemo_thread;	/* the thread that loads it and
+						   writes patterns, or NULL:
+						   stopped by search_index_fini */
+	unsigned long		 migemo_queries; /* patterns it has written, as
+						   last seen (for tests) */
 };
 
 /* One matching field and where the words occur in its original text. */
@@ -108,10 +114,11 @@ int search_load_file(struct search_index *ix, const char *path,
 int search_load_data(struct search_index *ix, const char *name,
     const char *data, size_t len_bytes, struct doc **out,
     struct doc_error *err);
-/* Forget the romaji words kept compiled: the next search of each asks
- * Migemo and compiles again, as the first did (for measuring that).  Jobs
- * running keep their literals; a word of theirs still waiting to be
- * compiled is dropped, and they finish one literal at a time. */
+/* Forget the romaji words kept (their Migemo patterns, and compiled):
+ * the next search of each asks Migemo and compiles again, as the first
+ * did (for measuring that).  Jobs running keep their literals; a word of
+ * theirs still waiting to be compiled is dropped, and they finish one
+ * literal at a time. */
 void search_forget(struct search_index *ix);
 /* Free the index (and Migemo, if loaded). */
 void search_index_fini(struct search_index *ix);
@@ -191,19 +198,22 @@ void search_job_fini(struct search_job *job);
 void search_result_fini(struct search_result *res);
 
 /*
- * Start loading the Migemo dictionary on a thread when romaji is on (it
- * takes about 0.1 s), so that the first romaji word typed does not wait
- * for it; returns at once.  Safe to call again.  A job that needs the
- * dictionary before it is loaded waits for it; search_index_fini does not
- * (it leaves the thread to finish and free it).
+ * Start the index's Migemo thread when romaji is on: it loads the
+ * dictionary (about 0.1 s), then writes the pattern of each romaji word
+ * asked for (up to some 10 ms for a three-letter word) and keeps the
+ * last few; returns at once.  Safe to call again.  A job that needs a
+ * pattern not yet written waits for it; search_index_fini waits for the
+ * pattern being written, but not for the dictionary still loading (the
+ * thread is then left to finish and free it).
  */
 void search_prepare_romaji(struct search_index *ix);
 /*
- * 1 when search_job_start(query) would not wait for the dictionary: no
- * word of query is read as romaji, or the dictionary is loaded, or it
- * cannot be.  Else starts loading it (search_prepare_romaji), waits up to
- * ms milliseconds (0: not at all; negative: until it is), and says
- * whether it is now there.
+ * 1 when search_job_start(query) would not wait for Migemo: every romaji
+ * word of query has its pattern written (or romaji is off, or there is no
+ * dictionary).  Else asks the Migemo thread for the patterns missing
+ * (starting it if need be), waits up to ms milliseconds for them (0: not
+ * at all; negative: until they are written), and says whether they are
+ * now all there.
  */
 int search_romaji_ready(struct search_index *ix, const char *query,
     double ms);

@@ -1099,9 +1099,10 @@ held_dict_fini(struct held_dict *h)
 	rmdir(h->dir);
 }
 
-/* The dictionary loads on a thread: asking never waits longer than told,
- * a query without romaji never starts it, a search waits for it, and an
- * index freed meanwhile leaves the load to end on its own. */
+/* Migemo runs on a thread: asking never waits longer than told, a query
+ * without romaji never starts it, a pattern asked for is written there
+ * once and kept (the last 16 words), a search uses it, and an index freed
+ * while the dictionary loads leaves the thread to end on its own. */
 static void
 test_migemo_thread(void **state)
 {
@@ -1109,7 +1110,9 @@ test_migemo_thread(void **state)
 	struct search_result res = { 0 };
 	struct search_index other;
 	struct held_dict h;
-	void *load;
+	char word[16];
+	void *thread;
+	int i;
 
 	if (migemo_missing())
 		skip();
@@ -1117,36 +1120,56 @@ test_migemo_thread(void **state)
 	held_dict_init(&h);
 	held_dict_hold(&h);
 	fx->ix.migemo_dict = h.path;
-	/* No word read as romaji: ready, and nothing loads. */
+	/* No word read as romaji: ready, and no thread starts. */
 	assert_int_equal(search_romaji_ready(&fx->ix, "人材 育成", 0), 1);
 	assert_int_equal(search_romaji_ready(&fx->ix, "ko 1kokusai", 0), 1);
-	assert_null(fx->ix.migemo_load);
-	/* A romaji word: the load starts, and is not there yet (nothing has
-	 * written the FIFO), neither at once nor 5 ms later. */
+	assert_null(fx->ix.migemo_thread);
+	/* A romaji word: the thread starts, and its pattern is not there
+	 * (nothing has written the FIFO), neither at once nor 5 ms later. */
 	assert_int_equal(search_romaji_ready(&fx->ix, "人材 kokusai", 0), 0);
-	assert_non_null(load = fx->ix.migemo_load);
+	assert_non_null(thread = fx->ix.migemo_thread);
 	assert_int_equal(search_romaji_ready(&fx->ix, "kokusai", 5), 0);
 	search_prepare_romaji(&fx->ix);
-	assert_ptr_equal(fx->ix.migemo_load, load);	/* one load */
+	assert_ptr_equal(fx->ix.migemo_thread, thread);	/* one thread */
 	assert_null(fx->ix.migemo);
-	/* A search waits for the load, then finds 国際. */
+	/* Once the dictionary loads, the pattern asked for is written
+	 * there, once; a search then uses it, and writes only the pattern
+	 * of its other romaji word. */
 	held_dict_release(&h);
-	run(&fx->ix, "kokusai", &res);
+	assert_int_equal(search_romaji_ready(&fx->ix, "kokusai", -1), 1);
 	assert_int_equal(pthread_join(h.writer, NULL), 0);
 	assert_non_null(fx->ix.migemo);
-	assert_null(fx->ix.migemo_load);
+	assert_int_equal(fx->ix.migemo_queries, 1);
+	run(&fx->ix, "kokusai", &res);
 	expect_some_range(&res, "国際");
 	search_result_fini(&res);
-	assert_int_equal(search_romaji_ready(&fx->ix, "kokusai", 0), 1);
+	assert_int_equal(fx->ix.migemo_queries, 1);
+	run(&fx->ix, "kokusai gaimu", &res);
+	expect_some_range(&res, "外務");
+	search_result_fini(&res);
+	assert_int_equal(fx->ix.migemo_queries, 2);
+	assert_int_equal(search_romaji_ready(&fx->ix, "gaimu kokusai", 0), 1);
+	/* The last 16 words are kept: 16 others later, kokusai is written
+	 * again; and search_forget forgets them all. */
+	for (i = 0; i < 16; i++) {
+		snprintf(word, sizeof word, "kokusai%c", 'a' + i);
+		assert_int_equal(search_romaji_ready(&fx->ix, word, -1), 1);
+	}
+	assert_int_equal(fx->ix.migemo_queries, 18);
+	assert_int_equal(search_romaji_ready(&fx->ix, "kokusai", -1), 1);
+	assert_int_equal(fx->ix.migemo_queries, 19);
+	search_forget(&fx->ix);
+	assert_int_equal(search_romaji_ready(&fx->ix, "kokusai", -1), 1);
+	assert_int_equal(fx->ix.migemo_queries, 20);
 
-	/* An index freed while its load waits: freeing does not wait, and
-	 * the load, let go, ends on its own. */
+	/* An index freed while its dictionary loads: freeing does not wait,
+	 * and the thread, let go, ends on its own. */
 	held_dict_hold(&h);
 	search_index_build(&other, fx->doc);
 	other.migemo_dict = h.path;
 	assert_int_equal(search_romaji_ready(&other, "jouhou", 0), 0);
 	search_index_fini(&other);
-	assert_null(other.migemo_load);
+	assert_null(other.migemo_thread);
 	held_dict_release(&h);
 	assert_int_equal(pthread_join(h.writer, NULL), 0);
 	held_dict_fini(&h);
