@@ -464,7 +464,7 @@ find_show_partial(struct ui *ui)
 }
 
 /* Start the job of a search left pending: restored from the state file
- * (find_restore_query), or typed before Migemo's dictionary was there
+ * (find_restore_query), or typed before Migemo had its patterns
  * (find_run).  0, or -1 when it cannot start (the search is then off). */
 static int
 find_start_pending(struct ui *ui)
@@ -520,8 +520,8 @@ find_work(struct ui *ui)
 	if (!f->running)
 		return 0;
 	if (f->pending) {
-		/* Its romaji word waits for the dictionary, a slice at a
-		 * time, so that keys are read meanwhile. */
+		/* Its romaji words wait for Migemo, a slice at a time, so
+		 * that keys are read meanwhile. */
 		if (!search_romaji_ready(f->index, f->query.data,
 		    FIND_SLICE_MS))
 			return 0;
@@ -565,9 +565,11 @@ find_run(struct ui *ui)
 		return;
 	from = search_field_of(f->index, f->origin_node,
 	    f->origin_measure == OUTLINE_NODE ? SIZE_MAX : f->origin_measure);
-	if (!search_romaji_ready(f->index, f->query.data, 0)) {
-		/* Migemo's dictionary is still loading: find_work starts
-		 * the search once it is there, between keys. */
+	if (!search_romaji_ready(f->index, f->query.data, FIND_KEY_MS / 2)) {
+		/* Migemo, on its thread, is still loading its dictionary or
+		 * writing a word's pattern (most take well under the wait
+		 * above; "shi" takes 11 ms): find_work starts the search
+		 * once it is there, between keys. */
 		f->pending_from = from;
 		f->pending = 1;
 		f->active = 1;

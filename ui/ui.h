@@ -95,8 +95,8 @@ struct find {
 	int			 pending;	/* running, but job not yet
 						   started (find_work starts
 						   it, after a frame, once
-						   Migemo's dictionary is
-						   there if it needs it) */
+						   Migemo has written the
+						   patterns it needs) */
 	size_t			 pending_from;	/* the field it starts at */
 	int			 running;	/* job is being stepped; result
 						   is partial */
