@@ -70,6 +70,9 @@ BEGIN {
 	row("isearchromaji_ms", "incremental search keystroke in the UI + frame, romaji (worst char of kokusai)", "ms", "", "ms", 16, "100k", 1)
 	row("isearchromaji_slice_ms", "  largest idle slice of the search after it, + its frame", "ms", "", "ms", 16, "100k", 0)
 	row("isearchromaji_full_ms", "  from the key to the whole result on the screen (worst char)", "ms", "", "", "", "100k", 1)
+	row("isearchshi_ms", "incremental search keystroke in the UI + frame, romaji (worst char of shisaku: shi is Migemo's slowest word, 11 ms to write)", "ms", "", "ms", 16, "100k", 1)
+	row("isearchshi_slice_ms", "  largest idle slice of the search after it, + its frame", "ms", "", "ms", 16, "100k", 0)
+	row("isearchshi_full_ms", "  from the key to the whole result on the screen (worst char)", "ms", "", "", "", "100k", 1)
 	row("less_startup_ms", "floor: less, first full frame of the --dump text (pty 160x48)", "ms", "", "", "", "", 0)
 	row("shisaku_startup_ms", "start-up: shisaku [FILE], first full frame (pty 160x48)", "ms", "less_startup_ms", "aim", 1.0, "2018", 0)
 	docs[1] = "2018"; docs[2] = "10k"; docs[3] = "100k"; docs[4] = "1m"
