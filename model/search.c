@@ -84,7 +84,6 @@
 #endif
 
 #ifdef HAVE_MIGEMO
-#include <errno.h>
 #include <migemo.h>
 #include <pthread.h>
 #include <unicode/uregex.h>
@@ -877,7 +876,9 @@ struct search_pat {
 /*
  * The index's Migemo thread: it loads the dictionary (about 0.1 s here),
  * then writes the patterns of the words queued, newest first (11 ms for
- * "shi"), each kept in a cache of the last SEARCH_PAT_CACHE.  The main
+ * "shi"), each kept in a cache of the last SEARCH_PAT_CACHE; a word still
+ * queued that the latest query no longer holds (a prefix typed past) is
+ * dropped unwritten.  The main
  * thread never waits for either unless told to (search_romaji_ready with
  * a time, or a job that needs a pattern), so no keystroke does.  Only this
  * thread touches the migemo object.  Queue and cache are under lock.
@@ -965,7 +966,8 @@ search_mig_query(migemo *m, struct search_pat *p)
 }
 
 /* The thread: load the dictionary, then write the patterns queued until
- * stopped; free everything if abandoned while loading. */
+ * stopped (none without a dictionary); free everything if abandoned while
+ * loading. */
 static void *
 search_mig_work(void *arg)
 {
@@ -983,7 +985,12 @@ search_mig_work(void *arg)
 	k->m = m;
 	k->loaded = 1;
 	pthread_cond_broadcast(&k->cond);
-	while (!k->stop) {
+	while (m == NULL && (p = k->queue) != NULL) {
+		/* No dictionary: nobody waits for a pattern now. */
+		k->queue = p->next;
+		search_pat_free(p);
+	}
+	while (m != NULL && !k->stop) {
 		if ((p = k->queue) == NULL) {
 			pthread_cond_wait(&k->cond, &k->lock);
 			continue;
@@ -1013,16 +1020,18 @@ search_mig_stop(struct search_index *ix)
 	if (k == NULL)
 		return;
 	pthread_mutex_lock(&k->lock);
-	if (!(loaded = k->loaded))
+	if (!(loaded = k->loaded)) {
+		/* Under the lock: the thread frees k only after taking it. */
 		k->abandoned = 1;
+		pthread_detach(k->thread);
+	}
 	k->stop = 1;
 	pthread_cond_broadcast(&k->cond);
 	pthread_mutex_unlock(&k->lock);
 	if (loaded) {
 		pthread_join(k->thread, NULL);
 		search_mig_free(k);
-	} else
-		pthread_detach(k->thread);
+	}
 	ix->migemo_thread = NULL;
 	ix->migemo = NULL;
 }
@@ -1086,15 +1095,52 @@ search_mig_queued(const struct search_mig *k, const char *w)
 	return 0;
 }
 
-/* The deadline ms milliseconds from now (CLOCK_REALTIME, as
- * pthread_cond_timedwait wants). */
+/* Whether the folded text holds the word w (between spaces). */
+static int
+search_has_word(const char *text, const char *w)
+{
+	const char *p;
+	size_t len, wl = strlen(w);
+
+	for (p = text; *(p += strspn(p, SEARCH_SPACES)) != '\0'; p += len) {
+		len = strcspn(p, SEARCH_SPACES);
+		if (len == wl && memcmp(p, w, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Drop the words queued in ix's Migemo thread that the folded query q
+ * does not hold (prefixes typed past): nobody will want them. */
+static void
+search_mig_prune(struct search_index *ix, const char *q)
+{
+	struct search_mig *k = ix->migemo_thread;
+	struct search_pat **pp, *p;
+
+	if (k == NULL)
+		return;
+	pthread_mutex_lock(&k->lock);
+	for (pp = &k->queue; (p = *pp) != NULL; ) {
+		if (search_has_word(q, p->word)) {
+			pp = &p->next;
+			continue;
+		}
+		*pp = p->next;
+		search_pat_free(p);
+	}
+	pthread_mutex_unlock(&k->lock);
+}
+
+/* The deadline ms milliseconds from now, on the monotonic clock (the
+ * thread's condition variable's). */
 static struct timespec
 search_mig_deadline(double ms)
 {
 	struct timespec t;
 	long ns;
 
-	clock_gettime(CLOCK_REALTIME, &t);
+	clock_gettime(CLOCK_MONOTONIC, &t);
 	ns = (long)(ms * 1e6);
 	t.tv_sec += ns / 1000000000L;
 	t.tv_nsec += ns % 1000000000L;
@@ -1130,6 +1176,13 @@ search_mig_pattern(struct search_index *ix, const char *word, size_t len,
 	pthread_mutex_lock(&k->lock);
 	for (;;) {
 		search_mig_note(ix, k);
+		if (k->loaded && k->m == NULL) {
+			/* No dictionary: no pattern, at once. */
+			if (out != NULL)
+				*out = NULL;
+			r = 1;
+			break;
+		}
 		if ((p = search_mig_cached(k, w)) != NULL) {
 			if (out != NULL)
 				*out = p->pattern != NULL ?
@@ -1150,7 +1203,7 @@ search_mig_pattern(struct search_index *ix, const char *word, size_t len,
 			pthread_cond_wait(&k->cond, &k->lock);
 		else
 			late = pthread_cond_timedwait(&k->cond, &k->lock,
-			    until) == ETIMEDOUT;
+			    until) != 0;
 	}
 	pthread_mutex_unlock(&k->lock);
 	free(w);
@@ -2668,6 +2721,7 @@ void
 search_prepare_romaji(struct search_index *ix)
 {
 #ifdef HAVE_MIGEMO
+	pthread_condattr_t ca;
 	struct search_mig *k;
 	const char *path;
 
@@ -2681,7 +2735,12 @@ search_prepare_romaji(struct search_index *ix)
 	k = xcalloc(1, sizeof *k);
 	k->path = xstrdup(path);
 	pthread_mutex_init(&k->lock, NULL);
-	pthread_cond_init(&k->cond, NULL);
+	/* Timed waits on the monotonic clock: a clock set back would make
+	 * them last as long. */
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&k->cond, &ca);
+	pthread_condattr_destroy(&ca);
 	if (pthread_create(&k->thread, NULL, search_mig_work, k) != 0) {
 		search_mig_free(k);
 		ix->migemo_failed = 1;
@@ -2712,6 +2771,7 @@ search_romaji_ready(struct search_index *ix, const char *query, double ms)
 	if (!ix->romaji || ix->migemo_failed ||
 	    fold_text(&q, query, strlen(query)) != 0)
 		return 1;
+	search_mig_prune(ix, q.text);
 	until = search_mig_deadline(ms > 0 ? ms : 0);
 	for (p = q.text; *(p += strspn(p, SEARCH_SPACES)) != '\0'; p += len) {
 		len = strcspn(p, SEARCH_SPACES);

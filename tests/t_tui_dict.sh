@@ -39,14 +39,15 @@ hold() {
 }
 
 # opening: a thread of the browser waits to open the FIFO (in the
-# kernel's wait_for_partner).
+# kernel's wait_for_partner, inside fifo_open).
 opening() {
 	op_pid=$(pane_fmt '#{pane_pid}')
 	for op_p in $op_pid $(cat /proc/"$op_pid"/task/*/children 2>/dev/null)
 	do
 		for op_t in /proc/"$op_p"/task/*; do
-			[ "$(cat "$op_t/wchan" 2>/dev/null)" = wait_for_partner ] &&
-			    return 0
+			case $(cat "$op_t/wchan" 2>/dev/null) in
+			wait_for_partner|fifo_open) return 0 ;;
+			esac
 		done
 	done
 	return 1

@@ -1032,8 +1032,8 @@ held_dict_copy(void *arg)
 	return NULL;
 }
 
-/* Whether a thread of this process waits in openat (the load, on the
- * FIFO: no other thread opens files meanwhile). */
+/* Whether a thread of this process waits in openat for the FIFO's writer
+ * (the load: no other thread opens files meanwhile). */
 static int
 held_dict_opening(void)
 {
@@ -1054,6 +1054,19 @@ held_dict_opening(void)
 		    strtol(buf, NULL, 10) == SYS_openat && buf[0] != 'r')
 			found = 1;
 		fclose(f);
+		/* And, where the kernel says, waiting for the FIFO's writer
+		 * (not just looking up its path). */
+		snprintf(path, sizeof path, "/proc/self/task/%s/wchan",
+		    e->d_name);
+		if (found && (f = fopen(path, "r")) != NULL) {
+			if (fgets(buf, sizeof buf, f) != NULL &&
+			    (buf[strcspn(buf, "\n")] = '\0') == '\0' &&
+			    strcmp(buf, "0") != 0 && buf[0] != '\0' &&
+			    strcmp(buf, "wait_for_partner") != 0 &&
+			    strcmp(buf, "fifo_open") != 0)
+				found = 0;
+			fclose(f);
+		}
 	}
 	if (d != NULL)
 		closedir(d);
@@ -1061,9 +1074,10 @@ held_dict_opening(void)
 }
 
 /* Let the dictionary go, once the load waits on the FIFO: its path links
- * the real one, and a thread writes the real one into the FIFO. */
+ * to (the real one, or a missing file), and a thread writes the real one
+ * into the FIFO. */
 static void
-held_dict_release(struct held_dict *h)
+held_dict_release(struct held_dict *h, const char *to)
 {
 	struct timespec step = { 0, 1000000 };
 	char tmp[160];
@@ -1074,7 +1088,7 @@ held_dict_release(struct held_dict *h)
 	assert_true(held_dict_opening());
 
 	snprintf(tmp, sizeof tmp, "%s/new", h->dir);
-	assert_int_equal(symlink(h->real, tmp), 0);
+	assert_int_equal(symlink(to, tmp), 0);
 	assert_int_equal(rename(tmp, h->path), 0);
 	assert_int_equal(pthread_create(&h->writer, NULL, held_dict_copy, h),
 	    0);
@@ -1101,15 +1115,16 @@ held_dict_fini(struct held_dict *h)
 
 /* Migemo runs on a thread: asking never waits longer than told, a query
  * without romaji never starts it, a pattern asked for is written there
- * once and kept (the last 16 words), a search uses it, and an index freed
- * while the dictionary loads leaves the thread to end on its own. */
+ * once and kept (the last 16 words) unless typed past first, a search uses
+ * it, an index freed while the dictionary loads leaves the thread to end
+ * on its own, and without a dictionary nothing waits. */
 static void
 test_migemo_thread(void **state)
 {
 	struct fixture *fx = *state;
 	struct search_result res = { 0 };
 	struct search_index other;
-	struct held_dict h;
+	struct held_dict h, h2;
 	char word[16];
 	void *thread;
 	int i;
@@ -1117,6 +1132,7 @@ test_migemo_thread(void **state)
 	if (migemo_missing())
 		skip();
 	signal(SIGPIPE, SIG_IGN);
+	alarm(120);		/* a wait that never ends fails the test */
 	held_dict_init(&h);
 	held_dict_hold(&h);
 	fx->ix.migemo_dict = h.path;
@@ -1125,7 +1141,9 @@ test_migemo_thread(void **state)
 	assert_int_equal(search_romaji_ready(&fx->ix, "ko 1kokusai", 0), 1);
 	assert_null(fx->ix.migemo_thread);
 	/* A romaji word: the thread starts, and its pattern is not there
-	 * (nothing has written the FIFO), neither at once nor 5 ms later. */
+	 * (nothing has written the FIFO), neither at once nor 5 ms later.
+	 * kok, typed past, is dropped unwritten. */
+	assert_int_equal(search_romaji_ready(&fx->ix, "kok", 0), 0);
 	assert_int_equal(search_romaji_ready(&fx->ix, "人材 kokusai", 0), 0);
 	assert_non_null(thread = fx->ix.migemo_thread);
 	assert_int_equal(search_romaji_ready(&fx->ix, "kokusai", 5), 0);
@@ -1135,7 +1153,7 @@ test_migemo_thread(void **state)
 	/* Once the dictionary loads, the pattern asked for is written
 	 * there, once; a search then uses it, and writes only the pattern
 	 * of its other romaji word. */
-	held_dict_release(&h);
+	held_dict_release(&h, h.real);
 	assert_int_equal(search_romaji_ready(&fx->ix, "kokusai", -1), 1);
 	assert_int_equal(pthread_join(h.writer, NULL), 0);
 	assert_non_null(fx->ix.migemo);
@@ -1170,10 +1188,32 @@ test_migemo_thread(void **state)
 	assert_int_equal(search_romaji_ready(&other, "jouhou", 0), 0);
 	search_index_fini(&other);
 	assert_null(other.migemo_thread);
-	held_dict_release(&h);
+	held_dict_release(&h, h.real);
 	assert_int_equal(pthread_join(h.writer, NULL), 0);
+
+	/* A dictionary that fails to load, with a word waiting for it: the
+	 * word is let go unwritten, and then nothing waits; words are
+	 * searched as they are.  (A directory of its own: the thread let
+	 * go above may still be opening the last one's.) */
+	held_dict_init(&h2);
+	held_dict_hold(&h2);
+	search_index_build(&other, fx->doc);
+	other.migemo_dict = h2.path;
+	assert_int_equal(search_romaji_ready(&other, "kokusai", 0), 0);
+	held_dict_release(&h2, "/nonexistent/migemo-dict");
+	assert_int_equal(search_romaji_ready(&other, "kokusai", -1), 1);
+	assert_int_equal(pthread_join(h2.writer, NULL), 0);
+	assert_int_equal(other.migemo_failed, 1);
+	assert_int_equal(search_romaji_ready(&other, "jouhou", 0), 1);
+	run(&other, "kokusai", &res);
+	assert_int_equal(res.n_hits, 0);
+	search_result_fini(&res);
+	assert_int_equal(other.migemo_queries, 0);
+	search_index_fini(&other);
+	held_dict_fini(&h2);
 	held_dict_fini(&h);
 	signal(SIGPIPE, SIG_DFL);
+	alarm(0);
 }
 
 /* Dictionary entries holding metacharacters stay literal. */
