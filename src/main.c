@@ -137,6 +137,9 @@ version(void)
 	    yaml_get_version_string(), ui_version());
 	if (!search_has_migemo())
 		printf("romaji search: not built in (C/Migemo was not found)\n");
+	else if (dict != NULL && access(dict, R_OK) != 0)
+		printf("romaji search: built in, but the Migemo dictionary %s"
+		    " cannot be read\n", dict);
 	else if (dict != NULL && search_hyperscan_version() != NULL)
 		printf("romaji search: built in (C/Migemo, %s; Hyperscan %s)\n",
 		    dict, search_hyperscan_version());

@@ -18,6 +18,18 @@ grep -q '^Usage: shisaku \[OPTION\]... \[FILE\]' "$tmp/out" || { echo "FAIL help
 [ -s "$tmp/err" ] && { echo "FAIL help wrote to stderr"; fails=$((fails + 1)); }
 check version 0 "$bin" --version
 grep -q '^shisaku [0-9]' "$tmp/out" || { echo "FAIL version"; fails=$((fails + 1)); }
+# SHISAKU_MIGEMO_DICT names the dictionary --version reports, and one that
+# cannot be read is said to be so.
+if grep -q '^romaji search: built in (C/Migemo, ' "$tmp/out"; then
+	dict=$(sed -n 's/^romaji search: built in (C\/Migemo, \([^;)]*\).*/\1/p' "$tmp/out")
+	ln -s "$dict" "$tmp/my-dict"
+	check version-dict 0 env SHISAKU_MIGEMO_DICT="$tmp/my-dict" "$bin" --version
+	grep -qF "romaji search: built in (C/Migemo, $tmp/my-dict" "$tmp/out" ||
+	    { echo "FAIL --version with SHISAKU_MIGEMO_DICT"; fails=$((fails + 1)); }
+	check version-no-dict 0 env SHISAKU_MIGEMO_DICT="$tmp/none" "$bin" --version
+	grep -qxF "romaji search: built in, but the Migemo dictionary $tmp/none cannot be read" "$tmp/out" ||
+	    { echo "FAIL --version with an unreadable SHISAKU_MIGEMO_DICT"; fails=$((fails + 1)); }
+fi
 
 check bad-option 64 "$bin" --frobnicate
 check bad-format 64 "$bin" --dump --format=xml
